@@ -1,0 +1,208 @@
+"""Matching claims across sources: vectorised fuzzy similarity plus canonical-entity overlap.
+
+For every claim kind and every pair of sources, a score matrix is built with rapidfuzz's
+`cdist` and numpy, gated by what must be equal for two claims to be about the same fact (the
+same person for a role, the same unit and counted thing for a quantity). Matches are taken
+greedily, best first, one-to-one, and merged across sources into groups with at most one claim
+per source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from . import names
+from .model import Claim, ClaimKind
+
+STATEMENT_MIN = 0.72
+"""Two sentences this similar (token-set and token-sort mix) state the same thing."""
+QUANTITY_THING_MIN = 80
+LIST_OVERLAP_MIN = 0.5
+MIN_SCORE = {
+    ClaimKind.ROLE: 0.5,
+    ClaimKind.QUOTE: 0.88,
+    ClaimKind.QUANTITY: 0.55,
+    ClaimKind.DATE: 0.5,
+    ClaimKind.LIST: 0.5,
+    ClaimKind.STATEMENT: STATEMENT_MIN,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Claims (indices into the claim list) taken to state one fact, at most one per source."""
+
+    members: tuple[int, ...]
+    confidence: float
+
+
+def align(claims: Sequence[Claim]) -> tuple[Group, ...]:
+    """Group claims that state the same fact across sources, best matches first."""
+    by_kind: dict[ClaimKind, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_kind.setdefault(c.kind, []).append(i)
+    groups: list[Group] = []
+    for kind in ClaimKind:
+        idx = by_kind.get(kind, [])
+        if idx:
+            groups.extend(_align_kind(claims, idx, kind))
+    return tuple(sorted(groups, key=lambda g: g.members))
+
+
+def _align_kind(claims: Sequence[Claim], idx: list[int], kind: ClaimKind) -> list[Group]:
+    per_source: dict[str, list[int]] = {}
+    for i in idx:
+        per_source.setdefault(claims[i].source_id, []).append(i)
+    matches: list[tuple[float, int, int]] = []
+    for sa, sb in combinations(sorted(per_source, key=lambda s: per_source[s][0]), 2):
+        a, b = per_source[sa], per_source[sb]
+        score = score_matrix([claims[i] for i in a], [claims[j] for j in b], kind)
+        for x, y in _one_to_one(score, MIN_SCORE[kind]):
+            matches.append((float(score[x, y]), a[x], b[y]))
+    return _merge(claims, idx, matches)
+
+
+def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.ndarray:
+    """Similarity in 0..1 of every claim in `a` to every claim in `b`; 0 where they cannot match."""
+    text = _text_sim([c.key for c in a], [c.key for c in b])
+    anchors = _anchor_jaccard(a, b)
+    if kind is ClaimKind.STATEMENT:
+        return np.where(text >= STATEMENT_MIN, 0.85 * text + 0.15 * anchors, 0.0)
+    if kind is ClaimKind.ROLE:
+        same = _equal(a, b, lambda c: c.subject)
+        role = _cdist([str(c.norm) for c in a], [str(c.norm) for c in b], fuzz.token_set_ratio)
+        return np.where(same, 0.5 + 0.3 * role + 0.2 * text, 0.0)
+    if kind is ClaimKind.QUOTE:
+        part = _cdist([str(c.norm) for c in a], [str(c.norm) for c in b], fuzz.partial_ratio)
+        short = np.minimum.outer(_lengths(a), _lengths(b))
+        ok = (part >= MIN_SCORE[kind]) & ((short >= 4) | (part >= 0.999))
+        return np.where(ok, part, 0.0)
+    if kind is ClaimKind.QUANTITY:
+        unit = _equal(a, b, lambda c: c.get("unit"))
+        thing = _cdist([c.get("thing") for c in a], [c.get("thing") for c in b], fuzz.token_set_ratio)
+        verb = _equal(a, b, lambda c: c.get("verb")) | _either_empty(a, b, lambda c: c.get("verb"))
+        ok = unit & (thing >= QUANTITY_THING_MIN / 100) & (verb | (text >= 0.6))
+        return np.where(ok, 0.35 * thing + 0.4 * text + 0.25 * anchors, 0.0)
+    if kind is ClaimKind.DATE:
+        event = _equal(a, b, lambda c: c.subject)
+        ok = (text >= 0.55) | (event & (text >= 0.4))
+        return np.where(ok, 0.6 * text + 0.25 * anchors + 0.15 * event, 0.0)
+    if kind is ClaimKind.LIST:
+        overlap = np.array([[list_overlap(x, y) for y in b] for x in a], dtype=float).reshape(len(a), len(b))
+        ok = overlap >= LIST_OVERLAP_MIN
+        return np.where(ok, 0.7 * overlap + 0.3 * text, 0.0)
+    raise ValueError(f"no alignment rule for claim kind {kind!r}")
+
+
+def list_overlap(a: Claim, b: Claim) -> float:
+    """Share of the shorter list's members that the other list names too."""
+    xs, ys = list(a.value), list(b.value)
+    if not xs or not ys:
+        return 0.0
+    matched = len(member_pairs(xs, ys))
+    return matched / min(len(xs), len(ys))
+
+
+def member_pairs(xs: Sequence[str], ys: Sequence[str]) -> list[tuple[int, int]]:
+    """One-to-one pairs of list members naming the same thing ("LG" and "LG Group")."""
+    pairs, used = [], set()
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            if j not in used and same_member(x, y):
+                pairs.append((i, j))
+                used.add(j)
+                break
+    return pairs
+
+
+def same_member(x: str, y: str) -> bool:
+    """Whether two list members name one thing: equal, an organisation's short name, or one stem."""
+    fx, fy = names.fold(x).strip(), names.fold(y).strip()
+    if fx == fy or names.same_org(x, y):
+        return True
+    wx, wy = fx.split(), fy.split()
+    if len(wx) == 1 and len(wy) == 1:
+        a, b = sorted((wx[0], wy[0]), key=len)
+        return len(a) >= 5 and b.startswith(a[: max(5, len(a) - 2)])
+    return fuzz.token_sort_ratio(fx, fy) >= 90
+
+
+def _one_to_one(score: np.ndarray, minimum: float) -> list[tuple[int, int]]:
+    xs, ys = np.nonzero(score >= minimum)
+    order = sorted(zip(xs.tolist(), ys.tolist(), strict=True), key=lambda p: (-score[p], p))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for x, y in order:
+        if x not in used_a and y not in used_b:
+            used_a.add(x)
+            used_b.add(y)
+            out.append((x, y))
+    return out
+
+
+def _merge(claims: Sequence[Claim], idx: list[int], matches: list[tuple[float, int, int]]) -> list[Group]:
+    group_of = {i: n for n, i in enumerate(idx)}
+    members: dict[int, list[int]] = {n: [i] for n, i in enumerate(idx)}
+    conf: dict[int, float] = {}
+    for score, i, j in sorted(matches, key=lambda m: (-m[0], m[1], m[2])):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        if {claims[k].source_id for k in members[gi]} & {claims[k].source_id for k in members[gj]}:
+            continue
+        for k in members[gj]:
+            group_of[k] = gi
+        members[gi].extend(members.pop(gj))
+        conf[gi] = min(conf.get(gi, 1.0), conf.pop(gj, 1.0), score)
+    return [Group(tuple(sorted(m)), round(conf.get(g, 1.0) if len(m) > 1 else 0.0, 3)) for g, m in members.items()]
+
+
+def _cdist(a: list[str], b: list[str], scorer: Callable[..., float]) -> np.ndarray:
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    return np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32)) / 100.0
+
+
+def _text_sim(a: list[str], b: list[str]) -> np.ndarray:
+    """Token-set similarity tempered by token-sort, so a short key inside a long one is not 1.0."""
+    return 0.5 * _cdist(a, b, fuzz.token_set_ratio) + 0.5 * _cdist(a, b, fuzz.token_sort_ratio)
+
+
+def _lengths(cs: Sequence[Claim]) -> np.ndarray:
+    return np.array([len(str(c.norm).split()) for c in cs])
+
+
+def _codes(values: list[str]) -> dict[str, int]:
+    return {v: n for n, v in enumerate(sorted(set(values)))}
+
+
+def _equal(a: Sequence[Claim], b: Sequence[Claim], key: Callable[[Claim], str]) -> np.ndarray:
+    va = [key(c) for c in a]
+    vb = [key(c) for c in b]
+    codes = _codes(va + vb)
+    return np.equal.outer(np.array([codes[v] for v in va]), np.array([codes[v] for v in vb]))
+
+
+def _either_empty(a: Sequence[Claim], b: Sequence[Claim], key: Callable[[Claim], str]) -> np.ndarray:
+    ea = np.array([not key(c) for c in a])
+    eb = np.array([not key(c) for c in b])
+    return np.logical_or.outer(ea, eb)
+
+
+def _anchor_jaccard(a: Sequence[Claim], b: Sequence[Claim]) -> np.ndarray:
+    vocab = _codes([x for c in (*a, *b) for x in c.anchors])
+    ma = np.zeros((len(a), len(vocab)), dtype=np.float32)
+    mb = np.zeros((len(b), len(vocab)), dtype=np.float32)
+    for i, c in enumerate(a):
+        ma[i, [vocab[x] for x in c.anchors]] = 1
+    for j, c in enumerate(b):
+        mb[j, [vocab[x] for x in c.anchors]] = 1
+    inter = ma @ mb.T
+    union = ma.sum(1)[:, None] + mb.sum(1)[None, :] - inter
+    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)

@@ -1,0 +1,766 @@
+"""Typed claims from parsed sentences: roles, quotes, quantities, dates, lists and statements.
+
+Extractors are plain functions registered by claim kind. Each takes a `Context` (one sentence
+with its source, resolved entities and neighbours) and yields `Claim`s carrying their evidence
+span, so later stages work without the language model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from . import dates, names
+from .model import Claim, ClaimKind, Entities, Evidence, Parsed, Sentence, Source, Token
+from .quantities import parse_amount
+
+STOP = frozenset(
+    "a an the of to in on at by for with from and or but as is are was were be been being it its "
+    "this that these those he she they we you i his her their our my your him them us me not no "
+    "have has had do does did will would can could should may might must also said says say told "
+    "tell who whom which what when where while than then there here so such into over about after "
+    "before since during between both each more most other some any all very just only".split()
+)
+SPEECH_VERBS = frozenset(
+    "say tell add note warn describe quip explain state write claim insist argue stress emphasise "
+    "emphasize urge ask answer reply respond announce declare report post tweet suggest remark "
+    "caution acknowledge admit recall predict confirm deny vow pledge promise call highlight hail "
+    "comment observe point reference respond quote".split()
+)
+TIME_UNITS = frozenset(
+    "second minute hour day night week month year decade century term session round".split()
+)
+THING_SYNONYMS = {
+    "trip": "visit", "tour": "visit", "person": "people", "individual": "people", "resident": "people",
+    "fatality": "death", "dead": "death", "casualty": "death", "troop": "soldier", "memorandums": "memorandum",
+    "injury": "injured", "wounded": "injured", "deal": "agreement", "accord": "agreement", "pact": "agreement",
+    "kid": "child", "youngster": "child", "quake": "earthquake", "tremor": "earthquake", "home": "house",
+    "percent": "%", "per cent": "%",
+}
+"""Words news uses interchangeably for a counted thing; one entry a pair, to its common form."""
+GENERIC_HEADS = frozenset("area field sector domain sphere issue matter realm".split())
+NON_EXHAUSTIVE = frozenset({"including", "include", "includes", "such", "among", "like", "notably"})
+QUOTE_OPEN = "“\"‘"
+QUOTE_CLOSE = {"“": "”", '"': '"', "‘": "’"}
+MIN_QUOTE_WORDS = 3
+MIN_STATEMENT_WORDS = 5
+SKIP_NUMBER_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORDINAL", "TIME"})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an extractor may look at: one sentence, its source and its resolved entities."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    index: int
+    entities: Entities
+    global_names: dict[str, str]
+
+    @property
+    def sentence(self) -> Sentence:
+        """The sentence being read."""
+        return self.sentences[self.index]
+
+    def refs(self, index: int | None = None) -> list[tuple[int, int, str, str]]:
+        """(first token, last token, global name, label) of each entity in a sentence."""
+        i = self.index if index is None else index
+        sent = self.sentences[i]
+        labels = {e.key: e.label for e in self.entities.entities}
+        out = []
+        for r in self.entities.in_sentence(i):
+            first = _token_at(sent, r.start)
+            last = _token_at(sent, r.end - 1)
+            if first is not None and last is not None:
+                out.append((first, last, self.global_names.get(r.entity, r.form), labels.get(r.entity, "")))
+        return out
+
+    def anchors(self) -> tuple[str, ...]:
+        """Global names of the entities in the sentence, sorted, for alignment."""
+        return tuple(sorted({g for _, _, g, _ in self.refs()}))
+
+    def evidence(self, first: int | None = None, last: int | None = None) -> Evidence:
+        """The evidence for a claim: the sentence (or sentences first..last) with offsets."""
+        a = self.sentences[self.index if first is None else first]
+        b = self.sentences[self.index if last is None else last]
+        return Evidence(self.source.id, self.source.text[a.start : b.end], a.start, b.end)
+
+
+Extractor = Callable[[Context], Iterator[Claim]]
+EXTRACTORS: dict[ClaimKind, Extractor] = {}
+
+
+def extractor(kind: ClaimKind) -> Callable[[Extractor], Extractor]:
+    """Register an extractor for a claim kind."""
+
+    def register(fn: Extractor) -> Extractor:
+        EXTRACTORS[kind] = fn
+        return fn
+
+    return register
+
+
+def extract(parsed: Parsed, entities: Entities, global_names: dict[str, str]) -> tuple[Claim, ...]:
+    """Every claim a source makes, in reading order."""
+    out: list[Claim] = []
+    for i in range(len(parsed.sentences)):
+        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names)
+        for kind in ClaimKind:
+            fn = EXTRACTORS.get(kind)
+            if fn is not None:
+                out.extend(fn(ctx))
+    return tuple(out)
+
+
+def content_key(sent: Sentence, skip: range | None = None) -> str:
+    """The sentence's content words as lemmas: what alignment compares."""
+    words = []
+    for i, t in enumerate(sent.tokens):
+        if skip is not None and i in skip:
+            continue
+        lem = t.lemma.lower()
+        if t.pos in ("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"):
+            continue
+        if lem in STOP or not any(ch.isalnum() for ch in lem):
+            continue
+        words.append(lem)
+    return " ".join(words)
+
+
+def _token_at(sent: Sentence, offset: int) -> int | None:
+    for i, t in enumerate(sent.tokens):
+        if t.idx <= offset < t.end:
+            return i
+    return None
+
+
+def _children(sent: Sentence, i: int) -> list[int]:
+    return [j for j, t in enumerate(sent.tokens) if t.head == i and j != i]
+
+
+def _subtree(sent: Sentence, i: int) -> tuple[int, int]:
+    lo = hi = i
+    stack = [i]
+    while stack:
+        k = stack.pop()
+        for c in _children(sent, k):
+            lo, hi = min(lo, c), max(hi, c)
+            stack.append(c)
+    return lo, hi
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", names.fold(text)))
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+@extractor(ClaimKind.ROLE)
+def roles(ctx: Context) -> Iterator[Claim]:
+    """A person's role or affiliation: "X, national security adviser"; "Y, a fellow at Z"."""
+    sent = ctx.sentence
+    toks = sent.tokens
+    refs = ctx.refs()
+    for first, last, gname, label in refs:
+        if label != "PERSON":
+            continue
+        parts: list[tuple[int, int]] = []
+        pre = _pre_title(sent, first, last)
+        if pre:
+            parts.append(pre)
+        for c in _children(sent, last):
+            if toks[c].dep == "appos" and toks[c].pos in ("NOUN", "PROPN") and c > last and len(toks[c].text) > 2 and toks[c - 1].text != "(":
+                lo, hi = _subtree(sent, c)
+                if not any(f <= c <= l for f, l, _, lab in refs if lab == "PERSON"):
+                    parts.append((lo, hi))
+            elif toks[c].dep == "prep" and toks[c].lower_text == "of" and c == last + 1:
+                lo, hi = _subtree(sent, c)
+                parts.append((lo, hi))
+        if not parts:
+            continue
+        role = " ".join(_strip_det(sent.span_text(a, b)) for a, b in parts)
+        role = role.strip(" ,")
+        words = [w for w in _words(role) if w not in STOP]
+        if not words or all(w in names.HONORIFICS and w in names.ACADEMIC | {"mr", "mrs", "ms"} for w in words):
+            continue
+        orgs = tuple(
+            sorted({g for f, l, g, lab in refs if lab in ("ORG", "GPE", "NORP", "FAC") and any(a <= f <= b for a, b in parts)})
+        )
+        yield Claim(
+            source_id=ctx.source.id,
+            kind=ClaimKind.ROLE,
+            subject=gname,
+            value=role,
+            norm=" ".join(sorted(set(words))),
+            evidence=ctx.evidence(),
+            key=content_key(sent),
+            anchors=ctx.anchors(),
+            sentence=ctx.index,
+            detail=(("affiliations", "|".join(orgs)),),
+        )
+
+
+def _pre_title(sent: Sentence, first: int, last: int) -> tuple[int, int] | None:
+    """Modifiers before a name that attach into it: "Research fellow", "Japanese Prime Minister"."""
+    toks = sent.tokens
+    j = first - 1
+    lo = first
+    while j >= 0:
+        t = toks[j]
+        if t.dep in ("compound", "amod", "nmod", "poss", "case", "punct") and lo <= t.head <= last or (
+            t.dep in ("compound", "amod", "poss", "case", "nmod") and j < t.head < first
+        ):
+            if t.dep == "punct" and t.text not in "-‐":
+                break
+            lo = j
+            j -= 1
+            continue
+        break
+    if lo == first:
+        return None
+    while lo < first and toks[lo].pos in ("DET", "PUNCT"):
+        lo += 1
+    if lo >= first:
+        return None
+    courtesy = ("mr", "mrs", "ms", "miss", "dr", "mx")
+    if not any(
+        toks[k].pos == "NOUN" or (toks[k].text.lower() in names.HONORIFICS and toks[k].text.lower() not in courtesy)
+        for k in range(lo, first)
+    ):
+        return None
+    return lo, first - 1
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", text.strip(), flags=re.I)
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+@extractor(ClaimKind.QUOTE)
+def quotes(ctx: Context) -> Iterator[Claim]:
+    """Words inside quotation marks, with the person the source says spoke them."""
+    sent = ctx.sentence
+    text = ctx.source.text
+    for q_start, q_end, last_sent in _quote_spans(ctx):
+        quote = text[q_start:q_end].strip()
+        words = _words(quote)
+        if len(words) < MIN_QUOTE_WORDS:
+            continue
+        speaker = _speaker(ctx, q_start, q_end, last_sent)
+        yield Claim(
+            source_id=ctx.source.id,
+            kind=ClaimKind.QUOTE,
+            subject=speaker or "(unattributed)",
+            value=quote,
+            norm=" ".join(words),
+            evidence=ctx.evidence(ctx.index, last_sent),
+            key=" ".join(words),
+            anchors=ctx.anchors(),
+            sentence=ctx.index,
+            detail=(("speaker", speaker),),
+        )
+    del sent
+
+
+def _quote_spans(ctx: Context) -> Iterator[tuple[int, int, int]]:
+    """Quotes that open in this sentence: (start, end) of the quoted words and the last sentence."""
+    sents = ctx.sentences
+    sent = ctx.sentence
+    text = ctx.source.text
+    pos = sent.start
+    while pos < sent.end:
+        ch = text[pos]
+        if ch in QUOTE_OPEN and _is_opening(text, pos):
+            close = QUOTE_CLOSE[ch]
+            end = text.find(close, pos + 1)
+            para_end = text.find("\n", pos)
+            para_end = len(text) if para_end < 0 else para_end
+            # A quote that runs to the paragraph's end is closed by the next paragraph's quote.
+            if end < 0 or end > para_end:
+                end = para_end
+            last = ctx.index
+            while last + 1 < len(sents) and sents[last + 1].start < end:
+                last += 1
+            if ch == "‘" and not _balanced_single(text[pos + 1 : end]):
+                pos += 1
+                continue
+            yield pos + 1, end, last
+            pos = end + 1
+            continue
+        pos += 1
+
+
+def _is_opening(text: str, pos: int) -> bool:
+    if text[pos] == '"':
+        return pos == 0 or not text[pos - 1].isalnum()
+    if text[pos] == "‘":
+        return pos == 0 or not text[pos - 1].isalnum()
+    return True
+
+
+def _balanced_single(inner: str) -> bool:
+    return len(inner.split()) >= MIN_QUOTE_WORDS
+
+
+def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
+    """The person a quote is attributed to.
+
+    First the verb that governs the quoted words ("Mr Xi pledged to “…”", "urging Seoul “…”"),
+    then a speech verb beside the quote or just after it ("“…,” he said"), then the speaker of
+    the previous sentence when the quote carries on in the same paragraph.
+    """
+    sents = ctx.sentences
+    sent = ctx.sentence
+
+    def inside(t: Token) -> bool:
+        return q_start <= t.idx < q_end
+
+    first = next((i for i, t in enumerate(sent.tokens) if inside(t) and t.text[:1].isalnum()), None)
+    if first is not None:
+        k, seen, speech = first, set(), False
+        while k not in seen:
+            seen.add(k)
+            t = sent.tokens[k]
+            if not inside(t) and t.pos in ("VERB", "AUX"):
+                speech = speech or t.lemma.lower() in SPEECH_VERBS
+                who = _subject_of(ctx, ctx.index, k, q_start, q_end) if speech else ""
+                if who:
+                    return who
+            if t.head == k:
+                break
+            k = t.head
+    for si in range(ctx.index, min(last_sent + 2, len(sents))):
+        if si > last_sent and not _starts_with_attribution(sents[si]):
+            break
+        for i, t in enumerate(sents[si].tokens):
+            if inside(t) or t.lemma.lower() not in SPEECH_VERBS or t.pos not in ("VERB", "AUX"):
+                continue
+            who = _subject_of(ctx, si, i, q_start, q_end)
+            if who:
+                return who
+    prev = ctx.index - 1
+    if prev >= 0 and "\n" not in ctx.source.text[sents[prev].end : sent.start]:
+        for i, t in enumerate(sents[prev].tokens):
+            if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX"):
+                who = _subject_of(ctx, prev, i, q_start, q_end)
+                if who:
+                    return who
+    return ""
+
+
+def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str:
+    """The entity named as subject of verb `k` in sentence `si`, outside the quote."""
+    sent = ctx.sentences[si]
+    refs = ctx.refs(si)
+    for c in _children(sent, k):
+        sub = sent.tokens[c]
+        if sub.dep not in ("nsubj", "nsubjpass") or q_start <= sub.idx < q_end:
+            continue
+        near = {c} | {j for j in _children(sent, c) if sent.tokens[j].dep in ("compound", "flat")}
+        for f, l, g, lab in refs:
+            if any(f <= j <= l for j in near) and lab in ("PERSON", "ORG", "NORP", "GPE"):
+                return g
+        if sub.lower_text in ("he", "she"):
+            return _last_person(ctx, si, before=sub.idx)
+        if sub.pos == "PROPN":
+            return _person_named(ctx, sub.text) or sub.text
+        lo, hi = _subtree(sent, c)
+        found = [(lab != "PERSON", f, g) for f, l, g, lab in refs if lo <= f <= hi and lab in ("PERSON", "ORG")]
+        if found:
+            return min(found)[2]
+    return ""
+
+
+def _person_named(ctx: Context, word: str) -> str:
+    """The person of this source whose family or given name is `word` ("Richey")."""
+    key = names.fold(word)
+    for e in ctx.entities.entities:
+        parts = e.name.split()
+        if e.label in ("PERSON", "ORG") and len(parts) >= 2 and key in (names.fold(parts[0]), names.fold(parts[-1])):
+            return ctx.global_names.get(e.key, e.name)
+    return ""
+
+
+def _starts_with_attribution(sent: Sentence) -> bool:
+    """'he said.' or 'said Mr Smith.' after a closing quotation mark."""
+    toks = [t for t in sent.tokens[:3] if t.pos != "PUNCT"]
+    return bool(toks) and (toks[0].text[:1].islower() or toks[0].lemma.lower() in ("say", "add", "tell")) and any(
+        t.lemma.lower() in SPEECH_VERBS for t in toks
+    )
+
+
+def inside_quote(text: str, offset: int) -> bool:
+    """Whether `offset` lies between quotation marks within its paragraph."""
+    para = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+def _last_person(ctx: Context, si: int, before: int) -> str:
+    """The person a pronoun most likely refers to: the last one named outside quotation marks."""
+    text = ctx.source.text
+    for k in range(si, max(-1, si - 6), -1):
+        sent = ctx.sentences[k]
+        persons = [
+            (f, g)
+            for f, l, g, lab in ctx.refs(k)
+            if lab == "PERSON" and sent.tokens[f].idx < before and not inside_quote(text, sent.tokens[f].idx)
+        ]
+        if persons:
+            subj = [g for f, g in persons if _in_subject(sent, f)]
+            return subj[0] if subj else persons[-1][1]
+        before = 1 << 60
+    return ""
+
+
+def _in_subject(sent: Sentence, i: int) -> bool:
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        t = sent.tokens[i]
+        if t.dep in ("nsubj", "nsubjpass"):
+            return True
+        if t.head == i:
+            return False
+        i = t.head
+    return False
+
+
+# --- quantities --------------------------------------------------------------------------------
+
+
+@extractor(ClaimKind.QUANTITY)
+def quantities(ctx: Context) -> Iterator[Claim]:
+    """A number with its unit and what it counts: "14 memorandums", "some 200 business leaders"."""
+    sent = ctx.sentence
+    toks = sent.tokens
+    taken: set[int] = set()
+    for i, t in enumerate(toks):
+        if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
+            continue
+        if re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.ent_type in ("DATE", ""):
+            continue  # a year: the date extractor reads it
+        if t.ent_type == "DATE" and not _duration(sent, i):
+            continue
+        lo, hi = _number_span(sent, i)
+        taken.update(range(lo, hi + 1))
+        if lo > 0 and toks[lo - 1].text == "(":
+            continue  # a conversion such as "(S$384 billion)" restates the number before it
+        phrase = sent.span_text(lo, hi)
+        amount = parse_amount(phrase)
+        if amount is None or (amount.value == 1 and not amount.unit):
+            continue
+        if _definite_small(sent, lo, amount.value):
+            continue
+        unit, thing, head = _counted(sent, hi)
+        if not thing and not amount.unit:
+            continue
+        unit = amount.unit or unit
+        if not thing:
+            thing = _verb_subject(sent, head)
+        subject = " ".join(x for x in (thing, unit and f"({unit})") if x)
+        verb = _governor_verb(sent, head)
+        yield Claim(
+            source_id=ctx.source.id,
+            kind=ClaimKind.QUANTITY,
+            subject=subject,
+            value=sent.span_text(lo, head) if hi < head <= hi + 4 else phrase,
+            norm=f"{amount.value:.6g}",
+            evidence=ctx.evidence(),
+            key=content_key(sent, range(lo, hi + 1)),
+            anchors=ctx.anchors(),
+            sentence=ctx.index,
+            approximate=amount.approximate,
+            detail=(("unit", unit), ("thing", thing), ("verb", verb)),
+        )
+
+
+def _duration(sent: Sentence, i: int) -> bool:
+    t = sent.tokens
+    j = t[i].head
+    return t[j].lemma.lower() in TIME_UNITS and not any(x.lemma.lower() == "ago" for x in t)
+
+
+def _number_span(sent: Sentence, i: int) -> tuple[int, int]:
+    toks = sent.tokens
+    lo = hi = i
+    while lo > 0 and (toks[lo - 1].dep in ("quantmod", "nmod") or toks[lo - 1].tag in ("$", "CD") or toks[lo - 1].text in ("US$", "S$")) and toks[lo - 1].head in range(lo - 1, hi + 3):
+        lo -= 1
+    while hi + 1 < len(toks) and (toks[hi + 1].tag == "CD" or toks[hi + 1].lower_text in ("million", "billion", "trillion", "bn", "per", "cent", "percent", "%")):
+        hi += 1
+    # "some 200": the approximator is a child of the number.
+    for c in _children(sent, i):
+        if c < lo and toks[c].dep in ("quantmod", "advmod", "amod", "det") and c >= lo - 3:
+            lo = c
+    return lo, hi
+
+
+def _definite_small(sent: Sentence, lo: int, value: float) -> bool:
+    """'the two countries', 'both sides': referential, not a claim about a count."""
+    return value <= 10 and lo > 0 and sent.tokens[lo - 1].lower_text in ("the", "these", "those", "its", "their", "his", "her", "our")
+
+
+def _counted(sent: Sentence, hi: int) -> tuple[str, str, int]:
+    """(unit, counted thing, head index) for the number ending at token `hi`."""
+    toks = sent.tokens
+    k = hi
+    while toks[k].tag == "CD" or toks[k].lower_text in ("million", "billion", "trillion", "bn", "%", "percent", "cent"):
+        h = toks[k].head
+        if h == k:
+            return "", "", k
+        k = h
+        if toks[k].pos not in ("NUM",) and toks[k].tag != "CD":
+            break
+    head = toks[k]
+    unit = ""
+    if head.lemma.lower() in TIME_UNITS:
+        unit = head.lemma.lower()
+        nxt = head.head
+        if head.dep in ("compound", "amod", "npadvmod") and toks[nxt].pos == "NOUN" and nxt != k:
+            k = nxt
+            head = toks[k]
+        else:
+            return unit, unit, k
+    if head.pos not in ("NOUN", "PROPN"):
+        if head.pos == "ADP" and head.lower_text == "of":
+            for c in _children(sent, k):
+                if toks[c].dep == "pobj":
+                    return unit, _noun_phrase(sent, c), c
+        return unit, "", k
+    return unit, _noun_phrase(sent, k), k
+
+
+def _noun_phrase(sent: Sentence, k: int) -> str:
+    """A counted thing as lemmas: compounds before it and an 'of X' after it."""
+    toks = sent.tokens
+    words = [toks[c].lemma.lower() for c in _children(sent, k) if c < k and toks[c].dep == "compound" and toks[c].pos == "NOUN"]
+    words.append(toks[k].lemma.lower())
+    words = [THING_SYNONYMS.get(w, w) for w in words]
+    for c in _children(sent, k):
+        if c > k and toks[c].lower_text == "of":
+            objs = [toks[g] for g in _children(sent, c) if toks[g].dep == "pobj"]
+            if objs and objs[0].pos == "NOUN":
+                words += ["of", objs[0].lemma.lower()]
+    return " ".join(words)
+
+
+def _verb_subject(sent: Sentence, k: int) -> str:
+    """For "trade hovering around US$300 billion": the thing the amount is said of."""
+    toks = sent.tokens
+    for _ in range(4):
+        if toks[k].pos == "VERB":
+            for c in _children(sent, k):
+                if toks[c].dep in ("nsubj", "nsubjpass") and toks[c].pos == "NOUN":
+                    return _noun_phrase(sent, c)
+            return ""
+        if toks[k].head == k:
+            return ""
+        k = toks[k].head
+    return ""
+
+
+def _governor_verb(sent: Sentence, k: int) -> str:
+    toks = sent.tokens
+    seen = set()
+    while k not in seen:
+        seen.add(k)
+        if toks[k].pos in ("VERB",):
+            return toks[k].lemma.lower()
+        if toks[k].head == k:
+            break
+        k = toks[k].head
+    return ""
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@extractor(ClaimKind.DATE)
+def date_claims(ctx: Context) -> Iterator[Claim]:
+    """A date tied to an event, resolved against the source's publication date."""
+    sent = ctx.sentence
+    toks = sent.tokens
+    future = any(t.lower_text in ("will", "'ll", "plans", "planned", "scheduled", "expected", "next", "upcoming") for t in toks)
+    for m in sent.mentions:
+        if m.label != "DATE":
+            continue
+        if any(toks[k].lemma.lower() in TIME_UNITS and toks[k].tag != "NNP" for k in range(m.first, m.last + 1)) and not re.search(r"\d{4}|last year|this year|next year", m.text):
+            continue  # a duration or a vague period, not a date
+        iso = dates.resolve(m.text, ctx.source.published, future=future)
+        if iso is None:
+            continue
+        event = _event_of(sent, m.first, m.last)
+        yield Claim(
+            source_id=ctx.source.id,
+            kind=ClaimKind.DATE,
+            subject=event or "date",
+            value=m.text,
+            norm=iso,
+            evidence=ctx.evidence(),
+            key=content_key(sent, range(m.first, m.last + 1)),
+            anchors=ctx.anchors(),
+            sentence=ctx.index,
+            approximate=len(iso) < 10,
+            detail=(("event", event),),
+        )
+
+
+def _event_of(sent: Sentence, first: int, last: int) -> str:
+    """The verb or noun a date phrase attaches to ("flew on Jan 4", "the Jan 5 meeting")."""
+    toks = sent.tokens
+    k = last
+    for i in range(first, last + 1):
+        if not (first <= toks[i].head <= last):
+            k = i
+            break
+    seen = set()
+    while k not in seen:
+        seen.add(k)
+        h = toks[k].head
+        if h == k:
+            return toks[k].lemma.lower() if toks[k].pos in ("VERB", "NOUN") else ""
+        k = h
+        if toks[k].pos in ("VERB", "NOUN") and not (first <= k <= last):
+            return toks[k].lemma.lower()
+    return ""
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+
+@extractor(ClaimKind.LIST)
+def lists(ctx: Context) -> Iterator[Claim]:
+    """An enumeration of three or more things: "including A, B and C"."""
+    sent = ctx.sentence
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if t.dep == "conj" or t.pos not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        chain = [i]
+        k = i
+        while True:
+            nxt = [c for c in _children(sent, k) if toks[c].dep == "conj" and toks[c].pos in ("NOUN", "PROPN", "ADJ")]
+            if not nxt:
+                break
+            k = nxt[0]
+            chain.append(k)
+        if len(chain) < 3 or not _plain_separators(sent, chain):
+            continue
+        members = [_member(sent, c) for c in chain]
+        members = _drop_shared_head(members)
+        if len({names.fold(m) for m in members}) < 3:
+            continue
+        about = _list_subject(sent, i)
+        lo = min(_member_span(sent, c)[0] for c in chain)
+        window = [toks[j].lower_text for j in range(max(0, lo - 4), lo)]
+        exhaustive = not any(w in NON_EXHAUSTIVE for w in window)
+        yield Claim(
+            source_id=ctx.source.id,
+            kind=ClaimKind.LIST,
+            subject=about or "list",
+            value=tuple(members),
+            norm=tuple(names.fold(m) for m in members),
+            evidence=ctx.evidence(),
+            key=content_key(sent),
+            anchors=ctx.anchors(),
+            sentence=ctx.index,
+            exhaustive=exhaustive,
+            detail=(("about", about),),
+        )
+
+
+def _plain_separators(sent: Sentence, chain: list[int]) -> bool:
+    """Members of a real enumeration are separated only by commas, 'and'/'or' and articles."""
+    toks = sent.tokens
+    for a, b in zip(chain, chain[1:]):
+        start = _member_span(sent, b)[0]
+        for j in range(a + 1, start):
+            if toks[j].text not in (",", ";") and toks[j].pos not in ("CCONJ", "DET"):
+                return False
+    return True
+
+
+def _member_span(sent: Sentence, k: int) -> tuple[int, int]:
+    toks = sent.tokens
+    lo = k
+    for c in _children(sent, k):
+        if c < k and toks[c].dep in ("compound", "amod", "nmod", "poss", "case", "nummod") and c >= lo - 4:
+            lo = min(lo, _subtree(sent, c)[0])
+    while lo < k and toks[lo].pos in ("DET", "PUNCT", "CCONJ"):
+        lo += 1
+    return lo, k
+
+
+def _member(sent: Sentence, k: int) -> str:
+    lo, hi = _member_span(sent, k)
+    return sent.span_text(lo, hi)
+
+
+def _drop_shared_head(members: list[str]) -> list[str]:
+    """'trade, technology and environmental areas': the last member's generic noun is shared."""
+    last = members[-1].split()
+    if len(last) > 1 and last[-1].lower().rstrip("s") in GENERIC_HEADS and all(len(m.split()) == 1 for m in members[:-1]):
+        members = members[:-1] + [" ".join(last[:-1])]
+    return members
+
+
+def _list_subject(sent: Sentence, i: int) -> str:
+    toks = sent.tokens
+    k = i
+    for _ in range(4):
+        h = toks[k].head
+        if h == k:
+            return ""
+        k = h
+        if toks[k].pos == "NOUN":
+            return toks[k].lemma.lower()
+    return ""
+
+
+# --- statements --------------------------------------------------------------------------------
+
+
+@extractor(ClaimKind.STATEMENT)
+def statements(ctx: Context) -> Iterator[Claim]:
+    """The sentence as a whole: for what the typed extractors do not cover."""
+    sent = ctx.sentence
+    if len(_words(sent.text)) < MIN_STATEMENT_WORDS:
+        return
+    key = content_key(sent)
+    if not key:
+        return
+    yield Claim(
+        source_id=ctx.source.id,
+        kind=ClaimKind.STATEMENT,
+        subject="statement",
+        value=sent.text,
+        norm=key,
+        evidence=ctx.evidence(),
+        key=key,
+        anchors=ctx.anchors(),
+        sentence=ctx.index,
+        detail=(("negated", "1" if any(t.dep == "neg" for t in sent.tokens) else ""),),
+    )
+
+
+def all_claims(parsed: Sequence[Parsed], ents: Sequence[Entities], global_names: dict[str, str]) -> tuple[Claim, ...]:
+    """Claims of every source, in source order."""
+    return tuple(c for p, e in zip(parsed, ents, strict=True) for c in extract(p, e, global_names))
+
+
+
+def dedupe(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Drop repeats of one fact within a source (a title restated, a quote repeated)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for c in claims:
+        if c.kind is not ClaimKind.STATEMENT:
+            key = (c.source_id, str(c.kind), c.subject, repr(c.norm))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(c)
+    return tuple(out)

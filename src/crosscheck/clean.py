@@ -1,0 +1,88 @@
+"""Separating article text from page chrome, without moving a single character.
+
+Scraped articles carry teaser lists, sign-up prompts, photo credits, bylines, time stamps and
+stray counters. Cleaning keeps the original file intact and returns the paragraphs worth reading
+as `Segment`s, each with its exact offsets, so every later span still slices the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Segment, Source
+
+# Whole lines that are page furniture, not article text. Generic to news sites, not to one outlet.
+_CHROME_LINE = re.compile(
+    r"""^(?:
+        (?:recommended|related|suggested|popular|trending|more|top|latest)\s+(?:stories|articles|reads?|news|videos?)\b.*
+      | (?:read|see|watch)\s+(?:more|also|next)\b.*
+      | sign\s*up\b.* | subscribe\b.* | advertisement | sponsored\b.* | share\s+this\b.* | follow\s+us\b.*
+      | -?\s*list\s+(?:of\s+)?\d+\s+(?:of\s+\d+|items?).*
+      | (?:photo|image|video|picture|graphic|source|credit|caption)s?\s*:.*
+      | (?:updated|published|posted)\s*:?\s.*\d.*
+      | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago
+      | [\d\s.,:/|·•-]*
+      | (?:by|reporting\s+by|writing\s+by|edited\s+by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?
+      | (?:copyright|©).*
+    )$""",
+    re.I | re.X,
+)
+# An agency credit such as "[AFP]" or "(Reuters)" glued to a caption: text after it is a new line.
+_CREDIT = re.compile(r"[\[(](?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Yonhap|AAP|PA|Kyodo)(?:/[^\])]*)?[\])]")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
+MAX_HEADING_WORDS = 6
+"""A line this short with no closing punctuation is a heading, not a statement."""
+
+
+def clean(source: Source) -> tuple[Segment, ...]:
+    """The paragraphs of an article worth extracting claims from, by exact offsets."""
+    return tuple(_segments(source))
+
+
+def _segments(source: Source) -> Iterator[Segment]:
+    text = source.text
+    pos = source.body_start
+    for line in text[pos:].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        for a, b in _pieces(line):
+            seg = _trim(text, start + a, start + b)
+            if seg is None:
+                continue
+            s, e = seg
+            piece = text[s:e]
+            md = _MD_PREFIX.match(piece)
+            if md and not piece.startswith(("-list", "- list")):
+                s += md.end()
+                piece = text[s:e]
+            if _is_chrome(piece):
+                continue
+            yield Segment(source.id, s, e, piece)
+
+
+def _pieces(line: str) -> Iterator[tuple[int, int]]:
+    """Split a line at agency credits, dropping the credit itself."""
+    at = 0
+    for m in _CREDIT.finditer(line):
+        yield at, m.start()
+        at = m.end()
+    yield at, len(line)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _is_chrome(piece: str) -> bool:
+    if _CHROME_LINE.match(piece):
+        return True
+    words = piece.split()
+    if len(words) <= MAX_HEADING_WORDS and not _TERMINAL.search(piece):
+        return True  # a section heading or a label
+    letters = sum(ch.isalpha() for ch in piece)
+    return letters < len(piece) * 0.5

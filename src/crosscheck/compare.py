@@ -1,0 +1,260 @@
+"""Comparing aligned claims: agreement, discrepancy (with category and severity) or unique.
+
+Comparers are registered per claim kind and see only `Claim` values. Equivalent values agree:
+a weekday and the date it falls on, "Samsung" and "Samsung Electronics" in a list, "some 200"
+and "about 200". Name spellings are compared on the entities, inside and across sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from . import dates, names
+from .align import Group, member_pairs
+from .findings import make
+from .model import Category, Claim, ClaimKind, Entities, Finding, Kind, Severity, Value
+from .quantities import Amount
+
+DISCREPANCY_MIN = 0.6
+"""Below this alignment confidence a conflicting pair is more likely two facts than one."""
+STATEMENT_AGREE_MIN = 0.8
+
+Comparer = Callable[[tuple[Claim, ...], float], Finding | None]
+COMPARERS: dict[ClaimKind, Comparer] = {}
+
+
+def comparer(kind: ClaimKind) -> Callable[[Comparer], Comparer]:
+    """Register the comparer for a claim kind."""
+
+    def register(fn: Comparer) -> Comparer:
+        COMPARERS[kind] = fn
+        return fn
+
+    return register
+
+
+def compare(claims: Sequence[Claim], groups: Sequence[Group]) -> tuple[Finding, ...]:
+    """Findings for every aligned group, then unique findings for what nothing matched."""
+    out: list[Finding] = []
+    matched: set[int] = set()
+    for g in groups:
+        if len(g.members) < 2:
+            continue
+        group = tuple(claims[i] for i in g.members)
+        finding = COMPARERS[group[0].kind](group, g.confidence)
+        matched.update(g.members)
+        if finding is not None:
+            out.append(finding)
+    out.extend(_unique(claims, matched))
+    return tuple(out)
+
+
+def _values(group: Sequence[Claim]) -> tuple[Value, ...]:
+    return tuple(Value(c.source_id, c.value) for c in group)
+
+
+def _evidence(group: Sequence[Claim]) -> list:
+    return [c.evidence for c in group]
+
+
+def _agree(group: Sequence[Claim], category: Category, subject: str, summary: str, conf: float) -> Finding:
+    return make(Kind.AGREEMENT, category, Severity.INFO, subject, summary, _values(group), _evidence(group), conf)
+
+
+def _sources(group: Sequence[Claim]) -> str:
+    return " and ".join(c.source_id for c in group)
+
+
+@comparer(ClaimKind.QUANTITY)
+def _quantity(group: tuple[Claim, ...], conf: float) -> Finding | None:
+    amounts = [Amount(float(c.norm), c.get("unit"), c.approximate) for c in group]
+    subject = group[0].subject
+    from .quantities import same_amount
+
+    if all(same_amount(amounts[0], a) for a in amounts[1:]):
+        return _agree(group, Category.NUMBER, subject, f"{_sources(group)} agree: {group[0].value}", conf)
+    if conf < DISCREPANCY_MIN:
+        return None
+    exact = not any(a.approximate for a in amounts)
+    severity = Severity.ERROR if exact and conf >= 0.75 else Severity.WARNING
+    shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
+    return make(Kind.DISCREPANCY, Category.NUMBER, severity, subject, f"Numbers differ for {subject}: {shown}", _values(group), _evidence(group), conf)
+
+
+@comparer(ClaimKind.DATE)
+def _date(group: tuple[Claim, ...], conf: float) -> Finding | None:
+    isos = [str(c.norm) for c in group]
+    subject = group[0].subject
+    if all(dates.compatible(isos[0], x) for x in isos[1:]):
+        return _agree(group, Category.DATE, subject, f"{_sources(group)} agree on the date: {isos[0]}", conf)
+    if conf < DISCREPANCY_MIN or any(len(x) < 7 for x in isos) and len({len(x) for x in isos}) > 1:
+        return None
+    shown = " vs ".join(f"{c.value} = {c.norm} ({c.source_id})" for c in group)
+    return make(Kind.DISCREPANCY, Category.DATE, Severity.WARNING, subject, f"Dates differ for {subject}: {shown}", _values(group), _evidence(group), conf)
+
+
+@comparer(ClaimKind.LIST)
+def _list(group: tuple[Claim, ...], conf: float) -> Finding | None:
+    first = group[0]
+    missing: list[str] = []
+    for other in group[1:]:
+        pairs = member_pairs(list(first.value), list(other.value))
+        a_only = [m for i, m in enumerate(first.value) if i not in {p[0] for p in pairs}]
+        b_only = [m for j, m in enumerate(other.value) if j not in {p[1] for p in pairs}]
+        missing += [f"{m} (only {first.source_id})" for m in a_only]
+        missing += [f"{m} (only {other.source_id})" for m in b_only]
+    subject = first.get("about") or "list"
+    if not missing:
+        return _agree(group, Category.LIST_MEMBERSHIP, subject, f"{_sources(group)} list the same {subject} members", conf)
+    exhaustive = all(c.exhaustive for c in group)
+    severity = Severity.WARNING if exhaustive else Severity.INFO
+    summary = f"Lists of {subject} differ: " + "; ".join(dict.fromkeys(missing))
+    return make(Kind.DISCREPANCY, Category.LIST_MEMBERSHIP, severity, subject, summary, _values(group), _evidence(group), conf)
+
+
+@comparer(ClaimKind.QUOTE)
+def _quote(group: tuple[Claim, ...], conf: float) -> Finding | None:
+    speakers = [c.get("speaker") for c in group]
+    known = [s for s in speakers if s]
+    subject = known[0] if known else "(unattributed)"
+    if len(set(known)) > 1 and not _same_speaker(known):
+        shown = " vs ".join(f"{s or '?'} ({c.source_id})" for s, c in zip(speakers, group, strict=True))
+        vals = tuple(Value(c.source_id, s or "(unattributed)") for s, c in zip(speakers, group, strict=True))
+        sev = Severity.ERROR if conf >= 0.95 else Severity.WARNING
+        return make(Kind.DISCREPANCY, Category.QUOTE_SPEAKER, sev, _short(group[0].value), f"The same words are attributed to different people: {shown}", vals, _evidence(group), conf)
+    norms = [str(c.norm) for c in group]
+    contained = all(_contains(norms[0], n) or _contains(n, norms[0]) for n in norms[1:])
+    if contained:
+        return _agree(group, Category.QUOTE_WORDING, subject, f"{_sources(group)} quote {subject} alike: “{_short(group[0].value)}”", conf)
+    return make(Kind.DISCREPANCY, Category.QUOTE_WORDING, Severity.WARNING, subject, f"Quote of {subject} worded differently", _values(group), _evidence(group), conf)
+
+
+@comparer(ClaimKind.ROLE)
+def _role(group: tuple[Claim, ...], conf: float) -> Finding | None:
+    subject = group[0].subject
+    words = [set(str(c.norm).split()) for c in group]
+    shared = set.intersection(*words)
+    if shared - {"the", "of", "at"}:
+        return _agree(group, Category.ROLE, subject, f"{_sources(group)} agree on {subject}: {group[0].value}", conf)
+    affs = [set(filter(None, c.get("affiliations").split("|"))) for c in group]
+    if all(affs) and not set.intersection(*affs) and not _orgs_overlap(affs):
+        shown = " vs ".join(f"{c.value} ({c.source_id})" for c in group)
+        return make(Kind.DISCREPANCY, Category.ROLE, Severity.WARNING, subject, f"Roles differ for {subject}: {shown}", _values(group), _evidence(group), conf)
+    return None
+
+
+@comparer(ClaimKind.STATEMENT)
+def _statement(group: tuple[Claim, ...], conf: float) -> Finding | None:
+    if conf < STATEMENT_AGREE_MIN:
+        return None
+    return _agree(group, Category.STATEMENT, "statement", f"{_sources(group)} state the same: {_short(group[0].value)}", conf)
+
+
+def _unique(claims: Sequence[Claim], matched: set[int]) -> list[Finding]:
+    """Claims nothing matched; a sentence is reported whole only when none of its claims is."""
+    covered: set[tuple[str, int]] = set()
+    out = []
+    for i, c in enumerate(claims):
+        if i in matched:
+            covered.add((c.source_id, c.sentence))
+    for i, c in enumerate(claims):
+        if i in matched or c.kind is ClaimKind.STATEMENT:
+            continue
+        covered.add((c.source_id, c.sentence))
+        out.append(_unique_finding(c))
+    for i, c in enumerate(claims):
+        if c.kind is ClaimKind.STATEMENT and i not in matched and (c.source_id, c.sentence) not in covered:
+            out.append(_unique_finding(c))
+    return out
+
+
+_UNIQUE_CATEGORY = {
+    ClaimKind.ROLE: Category.ROLE,
+    ClaimKind.QUOTE: Category.QUOTE_WORDING,
+    ClaimKind.QUANTITY: Category.NUMBER,
+    ClaimKind.DATE: Category.DATE,
+    ClaimKind.LIST: Category.LIST_MEMBERSHIP,
+    ClaimKind.STATEMENT: Category.STATEMENT,
+}
+
+
+def _unique_finding(c: Claim) -> Finding:
+    what = c.value if isinstance(c.value, str) else ", ".join(c.value)
+    summary = f"Only {c.source_id} states: {_short(what)}" if c.kind is ClaimKind.STATEMENT else f"Only {c.source_id} gives {c.kind} for {c.subject}: {_short(what)}"
+    return make(Kind.UNIQUE, _UNIQUE_CATEGORY[c.kind], Severity.INFO, c.subject, summary, (Value(c.source_id, c.value),), (c.evidence,), 1.0)
+
+
+def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str], sentences: dict[str, Sequence]) -> list[Finding]:
+    """Spelling discrepancies of people's names, inside one source and across sources."""
+    out: list[Finding] = []
+    for ents in all_entities:
+        for e in ents.entities:
+            if e.label != "PERSON" or len(e.forms) < 2:
+                continue
+            base = e.forms[0]
+            for other in e.forms[1:]:
+                kind = names.variant(base, other)
+                if kind is names.Variant.SAME:
+                    continue
+                sev = Severity.INFO if kind is names.Variant.FORMAT else Severity.WARNING
+                ev = [_name_evidence(ents, e.key, f, sentences) for f in (base, other)]
+                vals = (Value(ents.source_id, base), Value(ents.source_id, other))
+                summary = f"{ents.source_id} spells {e.name!s} two ways: {base} / {other}"
+                out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, sev, global_names.get(e.key, e.name), summary, vals, ev, 0.9))
+    # Across sources: one person under spellings that differ beyond formatting.
+    by_global: dict[str, list[tuple[Entities, str]]] = {}
+    for ents in all_entities:
+        for e in ents.entities:
+            if e.label == "PERSON" and len(e.name.split()) >= 2:
+                by_global.setdefault(global_names.get(e.key, e.name), []).append((ents, e.key))
+    for gname, members in sorted(by_global.items()):
+        if len({m[0].source_id for m in members}) < 2:
+            continue
+        first_ents, first_key = members[0]
+        base = first_ents.by_key()[first_key].forms[0]
+        for ents, key in members[1:]:
+            if ents.source_id == first_ents.source_id:
+                continue
+            form = ents.by_key()[key].forms[0]
+            kind = names.variant(base, form)
+            if kind in (names.Variant.SAME, names.Variant.FORMAT):
+                continue
+            sev = Severity.WARNING if kind is names.Variant.LETTERS else Severity.INFO
+            ev = [_name_evidence(first_ents, first_key, base, sentences), _name_evidence(ents, key, form, sentences)]
+            vals = (Value(first_ents.source_id, base), Value(ents.source_id, form))
+            out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, sev, gname, f"Name spelt differently: {base} ({first_ents.source_id}) vs {form} ({ents.source_id})", vals, ev, 0.8))
+    return out
+
+
+def _name_evidence(ents: Entities, key: str, form: str, sentences: dict[str, Sequence]):  # type: ignore[no-untyped-def]
+    from .model import Evidence
+
+    ref = next(r for r in ents.refs if r.entity == key and r.form == form)
+    sent = sentences[ents.source_id][ref.sentence]
+    return Evidence(ents.source_id, sent.text, sent.start, sent.end)
+
+
+def _same_speaker(speakers: list[str]) -> bool:
+    first = speakers[0]
+    return all(
+        names.fold(s) == names.fold(first)
+        or names.same_person(s, first) >= 0.85
+        or names.fold(s) in names.fold(first).split()
+        or names.fold(first) in names.fold(s).split()
+        for s in speakers[1:]
+    )
+
+
+def _orgs_overlap(affs: list[set[str]]) -> bool:
+    first = affs[0]
+    return all(any(names.same_org(x, y) for x in first for y in other) for other in affs[1:])
+
+
+def _contains(a: str, b: str) -> bool:
+    return b in a
+
+
+def _short(text: object, limit: int = 90) -> str:
+    t = text if isinstance(text, str) else ", ".join(map(str, text))  # type: ignore[call-overload]
+    t = " ".join(t.split())
+    return t if len(t) <= limit else t[: limit - 1].rstrip() + "…"

@@ -1,0 +1,245 @@
+"""Canonical entities: one per real-world thing within a source, then linked across sources.
+
+Within a source, possessives and determiners are dropped ("North Korea's", "the Yellow Sea"),
+the small model's boundary errors repaired (a given name tagged without its family name),
+surnames and titled short forms ("Mr Lee", "Dr Lee") resolved to the full name the source uses,
+and acronyms tied to their expansion. Across sources, entities are linked by name similarity that
+knows romanisation variants yet keeps apart people who only share a family name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import names
+from .model import Entities, Entity, EntityRef, Parsed, Sentence
+
+LABELS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT PRODUCT LAW WORK_OF_ART".split())
+ORG_HEADS = frozenset(
+    "foundation institute institution university group company corporation corp inc ltd llc plc "
+    "association ministry council party agency bank office department commission committee forum "
+    "center centre school college academy society fund organisation organization union league "
+    "service network electronics motor motors industries holdings administration court".split()
+)
+PERSON_MATCH = 0.85
+"""How close two full names must be (names.same_person) to be taken as one person."""
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    name: str
+    forms: list[str]
+    title: str | None
+    order: int
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    sentence: int
+    form: str
+    label: str
+    title: str | None
+    start: int
+    end: int
+
+
+def find_entities(parsed: Parsed) -> Entities:
+    """Resolve every entity mention of one source to a canonical entity of that source."""
+    raws = [r for s in parsed.sentences for r in _mentions(s)]
+    clusters: list[_Cluster] = []
+    assigned: list[int | None] = [None] * len(raws)
+    # Full names first, so short forms and acronyms have something to resolve to.
+    for i, r in enumerate(raws):
+        if r.label == "PERSON" and len(r.form.split()) >= 2:
+            assigned[i] = _person_cluster(clusters, r, i)
+        elif r.label != "PERSON":
+            assigned[i] = _thing_cluster(clusters, r, i, acronyms=False)
+    for i, r in enumerate(raws):
+        if assigned[i] is None:
+            assigned[i] = _short_person(clusters, r, i)
+    for i, r in enumerate(raws):
+        c = assigned[i]
+        if c is not None and r.label != "PERSON" and clusters[c].name == r.form:
+            assigned[i] = _acronym_owner(clusters, c)
+    used = set(assigned)
+    sid = parsed.source.id
+    keys = [f"{sid}:{c.label}:{c.name}" for c in clusters]
+    entities = tuple(
+        Entity(keys[n], sid, c.label, c.name, tuple(c.forms), tuple(c.aliases), c.title)
+        for n, c in enumerate(clusters)
+        if n in used
+    )
+    refs = tuple(
+        EntityRef(keys[c], r.form, r.sentence, r.start, r.end)
+        for r, c in zip(raws, assigned, strict=True)
+        if c is not None
+    )
+    return Entities(sid, entities, refs)
+
+
+def link(all_entities: Sequence[Entities]) -> dict[str, str]:
+    """Map every entity key to a name shared by the same real-world thing in all sources."""
+    groups: list[tuple[str, str, list[Entity]]] = []  # (label, global name, members)
+    out: dict[str, str] = {}
+    for ents in all_entities:
+        for e in ents.entities:
+            for label, gname, members in groups:
+                if _linkable(label, e.label) and any(_same(m, e) for m in members):
+                    members.append(e)
+                    out[e.key] = gname
+                    break
+            else:
+                groups.append((e.label, e.name, [e]))
+                out[e.key] = e.name
+    return out
+
+
+def _linkable(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"ORG", "PERSON"} or {a, b} <= {"GPE", "LOC", "NORP"}
+
+
+def _same(a: Entity, b: Entity) -> bool:
+    if a.label == "PERSON" and b.label == "PERSON":
+        if len(a.name.split()) >= 2 and len(b.name.split()) >= 2:
+            return any(names.same_person(x, y) >= PERSON_MATCH for x in a.forms for y in b.forms)
+        return names.fold(a.name) == names.fold(b.name)
+    if "ORG" in (a.label, b.label):
+        return names.same_org(a.name, b.name) or any(
+            names.fold(x) == names.fold(y) for x in (a.name, *a.aliases) for y in (b.name, *b.aliases)
+        )
+    an = {names.fold(x) for x in (a.name, *a.aliases)}
+    return bool(an & {names.fold(x) for x in (b.name, *b.aliases)}) or (
+        names.is_acronym(a.name, b.name) or names.is_acronym(b.name, a.name)
+    )
+
+
+def _mentions(sent: Sentence) -> list[_Raw]:
+    out = []
+    toks = sent.tokens
+    for m in sent.mentions:
+        if m.label not in LABELS:
+            continue
+        first, last = m.first, m.last
+        label = m.label
+        while last > first and (toks[last].tag == "POS" or toks[last].text in "'’"):
+            last -= 1
+        if label == "PERSON" and toks[last].text.lower() in ORG_HEADS:
+            label = "ORG"
+        elif label == "ORG" and _looks_like_person(sent, first, last):
+            label = "PERSON"
+        title = None
+        while first < last and toks[first].text.lower().rstrip(".") in names.HONORIFICS | {"the"}:
+            if toks[first].text.lower() != "the":
+                title = title or toks[first].text.lower().rstrip(".")
+            first += 1
+        if label == "PERSON":
+            first = _extend_left(sent, first)
+        if first > 0 and title is None:
+            prev = toks[first - 1].text.lower().rstrip(".")
+            if prev in names.HONORIFICS:
+                title = prev
+        form, _ = names.strip_name(sent.span_text(first, last))
+        if not form or not any(ch.isalpha() for ch in form):
+            continue
+        out.append(_Raw(sent.index, form, label, title, toks[first].idx, toks[last].end))
+    return out
+
+
+PERSON_ROLES = frozenset(
+    "professor fellow analyst researcher scholar expert lecturer economist spokesman spokeswoman "
+    "spokesperson adviser advisor minister official director reporter author lawyer actor actress "
+    "singer writer founder executive chairman president secretary ambassador".split()
+)
+
+
+def _looks_like_person(sent: Sentence, first: int, last: int) -> bool:
+    """An 'ORG' of two or three plain capitalised words followed by a person's role in apposition."""
+    toks = sent.tokens
+    words = toks[first : last + 1]
+    if not 2 <= len(words) <= 3 or any(not w.text.isalpha() or not w.text[0].isupper() for w in words):
+        return False
+    if any(w.text.lower() in ORG_HEADS or w.text.isupper() for w in words):
+        return False
+    return any(
+        t.dep == "appos" and t.head == last and t.lemma.lower() in PERSON_ROLES for t in toks[last + 1 : last + 6]
+    )
+
+
+def _extend_left(sent: Sentence, first: int) -> int:
+    """Take in capitalised proper nouns the model left out ("Wi" before "Sung Lac")."""
+    toks = sent.tokens
+    steps = 0
+    while first > 0 and steps < 2:
+        t = toks[first - 1]
+        if not (t.tag == "NNP" and t.text[:1].isupper() and t.text.isalpha() and t.ent_type == ""):
+            break
+        if t.text.lower() in names.HONORIFICS or t.text.lower() in ORG_HEADS:
+            break
+        if first - 1 == 0 and t.dep not in ("compound", "flat"):
+            break
+        first -= 1
+        steps += 1
+    return first
+
+
+def _person_cluster(clusters: list[_Cluster], r: _Raw, order: int) -> int:
+    for n, c in enumerate(clusters):
+        if c.label == "PERSON" and len(c.name.split()) >= 2:
+            if any(names.same_person(r.form, f) >= PERSON_MATCH for f in c.forms):
+                if r.form not in c.forms:
+                    c.forms.append(r.form)
+                return n
+    clusters.append(_Cluster("PERSON", r.form, [r.form], r.title, order))
+    return len(clusters) - 1
+
+
+def _thing_cluster(clusters: list[_Cluster], r: _Raw, order: int, *, acronyms: bool) -> int:
+    key = names.fold(r.form)
+    for n, c in enumerate(clusters):
+        if c.label == r.label and (names.fold(c.name) == key or key in map(names.fold, c.aliases)):
+            return n
+    clusters.append(_Cluster(r.label, r.form, [r.form], r.title, order))
+    return len(clusters) - 1
+
+
+def _acronym_owner(clusters: list[_Cluster], c: int) -> int:
+    """If cluster `c` is an acronym of another cluster's name, fold it into that one."""
+    me = clusters[c]
+    for n, other in enumerate(clusters):
+        if n != c and other.label in ("ORG", "GPE", "EVENT", "FAC", "LOC", "LAW") and names.is_acronym(me.name, other.name):
+            if me.name not in other.aliases:
+                other.aliases.append(me.name)
+            return n
+    return c
+
+
+def _short_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
+    """Resolve a surname or a titled surname to the full name it denotes in this source.
+
+    Two people may share the surname: an academic title picks the one introduced with it,
+    otherwise the one introduced first (news style names the main actor first and uses full
+    names for the secondary one).
+    """
+    key = names.fold(r.form)
+    cands = [
+        n
+        for n, c in enumerate(clusters)
+        if c.label == "PERSON"
+        and len(c.name.split()) >= 2
+        and any(key in (names.fold(f.split()[0]), names.fold(f.split()[-1])) for f in c.forms)
+    ]
+    if cands:
+        academic = r.title in names.ACADEMIC
+        preferred = [n for n in cands if (clusters[n].title in names.ACADEMIC) == academic]
+        best = min(preferred or cands, key=lambda n: clusters[n].order)
+        if r.form not in clusters[best].aliases:
+            clusters[best].aliases.append(r.form)
+        return best
+    for n, c in enumerate(clusters):
+        if c.label == "PERSON" and names.fold(c.name) == key:
+            return n
+    clusters.append(_Cluster("PERSON", r.form, [r.form], r.title, order))
+    return len(clusters) - 1

@@ -1,0 +1,148 @@
+"""Comparing names of people and organisations across spellings.
+
+Knows what varies between romanisations and house styles (Lac/Lak, Sung/Seong, Dong-gyu/Dong Gyu,
+Jong-un/Jong Un), and keeps apart two people who only share a family name. The only module besides
+alignment that uses rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+# Words that stand before a name as an honorific or office; never part of the name itself.
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother "
+    "sen senator rep representative gov governor gen general col colonel capt captain lt sgt "
+    "president premier chancellor king queen prince princess pope minister secretary judge justice "
+    "mayor ambassador chairman chairwoman chair ceo director officer commissioner sheikh emir "
+    "vice deputy associate assistant acting former late prime chief staff".split()
+)
+ACADEMIC = frozenset({"dr", "prof", "professor"})
+_PARTICLES = frozenset("of for and the de la del der van von da di du le al el bin".split())
+_INITIALS = re.compile(r"^[a-z]\.?$|^(?:[a-z]\.){2,}[a-z]?$")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_SKELETON_RULES = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"c(?!h)"), "k"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"yo"), "yu"),
+    (re.compile(r"eo|ou|oo|u"), "u"),
+    (re.compile(r"ae|ai|e"), "e"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"w(?=[aeiou])"), "w"),
+    (re.compile(r"(.)\1"), r"\1"),
+    (re.compile(r"h$"), ""),
+)
+
+
+class Variant(StrEnum):
+    """How two spellings of one name differ, from harmless to suspicious."""
+
+    SAME = "same"
+    FORMAT = "format"  # case, hyphens, spaces, accents or a middle initial
+    ROMANISATION = "romanisation"  # letters that romanisation systems render differently
+    LETTERS = "letters"  # some other change of letters: a typo or a different name
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes and dashes made plain."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    return t.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").lower()
+
+
+def strip_name(text: str) -> tuple[str, str | None]:
+    """Drop determiners, possessives and leading honorifics; return the name and its title."""
+    words = text.strip().strip(",.;:").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    title = None
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        title = words[0].lower().rstrip(".") if title is None else title
+        words = words[1:]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    return " ".join(w for w in words if w), title
+
+
+def syllables(name: str) -> list[str]:
+    """The parts of a name, split at spaces and hyphens, folded."""
+    return [p for p in re.split(r"[\s\-‐]+", fold(name)) if p and p != "."]
+
+
+def skeleton(text: str) -> str:
+    """A spelling key under which romanisation variants of a syllable coincide."""
+    s = re.sub(r"[^a-z]", "", fold(text))
+    for pattern, repl in _SKELETON_RULES:
+        s = pattern.sub(repl, s)
+    return s
+
+
+def variant(a: str, b: str) -> Variant:
+    """Classify how two spellings of what is taken to be one name differ."""
+    if a == b:
+        return Variant.SAME
+    pa, pb = syllables(a), syllables(b)
+    if "".join(pa) == "".join(pb):
+        return Variant.FORMAT
+    ia = [p for p in pa if not _INITIALS.match(p)]
+    ib = [p for p in pb if not _INITIALS.match(p)]
+    if ia == ib or "".join(ia) == "".join(ib):
+        return Variant.FORMAT
+    if skeleton(" ".join(pa)) == skeleton(" ".join(pb)):
+        return Variant.ROMANISATION
+    return Variant.LETTERS
+
+
+def same_person(a: str, b: str) -> float:
+    """Confidence (0..1) that two full names denote one person; 0 when only a family name is shared.
+
+    Both the first and the last part must match under romanisation, and the whole must be close:
+    "Lee Dong-gyu" and "Lee Seong-hyon" share "Lee" but nothing else, so they stay apart.
+    """
+    pa, pb = syllables(a), syllables(b)
+    if len(pa) < 2 or len(pb) < 2:
+        return 0.0
+    wa, wb = a.split(), b.split()
+    if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
+        return 0.0
+    last_a, last_b = skeleton(pa[-1]), skeleton(pb[-1])
+    if last_a != last_b and fuzz.ratio(last_a, last_b) < 75:
+        return 0.0
+    whole = fuzz.ratio(skeleton(a), skeleton(b)) / 100.0
+    if whole < 0.85:
+        # Middle names or initials may be missing on one side: compare first and last parts only.
+        ends = fuzz.ratio(skeleton(wa[0] + wa[-1]), skeleton(wb[0] + wb[-1])) / 100.0
+        return ends if ends >= 0.9 and min(len(wa), len(wb)) == 2 else 0.0
+    return whole
+
+
+def same_org(a: str, b: str) -> bool:
+    """Whether two organisation names denote one body: equal, an acronym, or one the other's head.
+
+    "LG" and "LG Group", "Samsung" and "Samsung Electronics" match (the shorter is the leading part of
+    the longer); "SK Group" and "LG Group" do not.
+    """
+    fa, fb = fold(a).strip(), fold(b).strip()
+    if fa == fb:
+        return True
+    if is_acronym(a, b) or is_acronym(b, a):
+        return True
+    ta, tb = fa.split(), fb.split()
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return bool(short) and long[: len(short)] == short and len(short[0]) > 1
+
+
+def is_acronym(short: str, long: str) -> bool:
+    """Whether `short` (e.g. "HUFS", "APEC") is built from the initials of `long`."""
+    s = short.replace(".", "").strip()
+    if not (2 <= len(s) <= 10) or not s.isupper() or " " in s:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w]
+    initials = "".join(w[0] for w in words if w.lower() not in _PARTICLES and w[0].isalpha())
+    with_particles = "".join(w[0] for w in words if w[0].isalpha())
+    return s.upper() in (initials.upper(), with_particles.upper())

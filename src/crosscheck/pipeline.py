@@ -1,0 +1,68 @@
+"""The pipeline end to end: sources → clean → nlp → entities → claims → align → compare → report.
+
+This is where the stages are wired together, and the Python API behind the CLI.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from . import nlp as nlp_stage
+from .align import align
+from .claims import all_claims, dedupe
+from .clean import clean
+from .compare import compare as compare_claims
+from .compare import name_findings
+from .entities import find_entities, link
+from .errors import UsageError
+from .model import Source
+from .report import Report, against_reference, build
+from .sources import read_sources
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def check(sources: Sequence[Source], nlp: Language, *, reference: str | None = None) -> Report:
+    """Compare already-read sources with a loaded pipeline and return the report."""
+    if len(sources) < 2:
+        raise UsageError("need at least two sources to compare")
+    segments = [clean(s) for s in sources]
+    parsed = nlp_stage.parse(nlp, sources, segments)
+    ents = [find_entities(p) for p in parsed]
+    global_names = link(ents)
+    claims = dedupe(all_claims(parsed, ents, global_names))
+    groups = align(claims)
+    findings = list(compare_claims(claims, groups))
+    findings += name_findings(ents, global_names, {p.source.id: p.sentences for p in parsed})
+    report = build(sources, findings)
+    if reference is not None:
+        report = against_reference(report, resolve_reference(sources, reference))
+    return report
+
+
+def compare(
+    paths: Sequence[str | os.PathLike[str]], *, reference: str | None = None, nlp: Language | None = None
+) -> Report:
+    """Read two or more article files and report where they agree and disagree."""
+    sources = read_sources(paths)
+    if len(sources) < 2:
+        raise UsageError("need at least two sources to compare")
+    if reference is not None:
+        resolve_reference(sources, reference)
+    return check(sources, nlp or nlp_stage.load_model(), reference=reference)
+
+
+def resolve_reference(sources: Sequence[Source], reference: str) -> str:
+    """The id of the source named by `reference`, given as an id or a path."""
+    for s in sources:
+        if reference == s.id:
+            return s.id
+    real = os.path.realpath(reference)
+    for s in sources:
+        if os.path.realpath(s.path) == real:
+            return s.id
+    ids = ", ".join(s.id for s in sources)
+    raise UsageError(f"--reference {reference!r} is neither a source id ({ids}) nor a given path")

@@ -1,0 +1,149 @@
+"""Reading articles from disk: validation, front matter and source ids.
+
+This is the input edge of the pipeline: everything after it works on `Source` values and never
+touches the file system. Sources are only read, never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .model import Source
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Larger files are refused: no news article is this long, and parsing one would take minutes."""
+
+FRONT_MATTER_KEYS = frozenset({"title", "outlet", "url", "published", "language", "id"})
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+
+
+def read_source(path: str | os.PathLike[str]) -> Source:
+    """Read one article file, refusing what is not a readable UTF-8 text article."""
+    p = Path(path)
+    shown = str(path)
+    if not p.exists():
+        raise InputError(f"{shown}: no such file")
+    if p.is_dir():
+        raise InputError(f"{shown}: is a directory, expected an article file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{shown}: file is {size} bytes, larger than the {MAX_BYTES}-byte limit")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read file ({exc.strerror or exc})") from None
+    return parse_source(raw, shown, default_id=_id_from_name(p.stem))
+
+
+def parse_source(raw: bytes, shown: str, *, default_id: str) -> Source:
+    """Turn a file's bytes into a `Source`, checking it is non-empty UTF-8 text."""
+    if b"\x00" in raw:
+        raise InputError(f"{shown}: binary file, expected UTF-8 text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{shown}: not valid UTF-8 (byte {exc.start})") from None
+    if text.startswith("\ufeff"):
+        raise InputError(f"{shown}: starts with a byte-order mark; save it as UTF-8 without BOM")
+    meta, body_start = _front_matter(text, shown)
+    if not text[body_start:].strip():
+        raise InputError(f"{shown}: no article text")
+    published = meta.get("published")
+    return Source(
+        id=_slug(str(meta.get("id") or meta.get("outlet") or default_id)) or "source",
+        path=shown,
+        text=text,
+        title=_opt_str(meta.get("title")),
+        outlet=_opt_str(meta.get("outlet")),
+        url=_opt_str(meta.get("url")),
+        published=_date(published, shown) if published is not None else None,
+        language=_opt_str(meta.get("language")),
+        body_start=body_start,
+    )
+
+
+def read_sources(paths: Sequence[str | os.PathLike[str]]) -> tuple[Source, ...]:
+    """Read every article and give each a distinct id, in the order given."""
+    sources = [read_source(p) for p in paths]
+    seen_paths: set[str] = set()
+    for p in paths:
+        real = os.path.realpath(p)
+        if real in seen_paths:
+            raise InputError(f"{p}: the same file is given twice")
+        seen_paths.add(real)
+    return unique_ids(sources)
+
+
+def unique_ids(sources: Sequence[Source]) -> tuple[Source, ...]:
+    """Suffix ids that collide (two articles from one outlet) with -2, -3 … in order."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        counts[s.id] = counts.get(s.id, 0) + 1
+    used: dict[str, int] = {}
+    out = []
+    for s in sources:
+        if counts[s.id] > 1:
+            used[s.id] = used.get(s.id, 0) + 1
+            new_id = s.id if used[s.id] == 1 else f"{s.id}-{used[s.id]}"
+            s = Source(**{**_fields(s), "id": new_id})
+        out.append(s)
+    return tuple(out)
+
+
+def _fields(s: Source) -> dict[str, object]:
+    return {name: getattr(s, name) for name in s.__slots__}  # type: ignore[attr-defined]
+
+
+def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
+    m = _FRONT.match(text)
+    if not m:
+        return {}, 0
+    try:
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f" (line {line + 2})" if line is not None else ""
+        raise InputError(f"{shown}: front matter is not valid YAML{where}") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{shown}: front matter must be a mapping of keys to values")
+    unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS)
+    if unknown:
+        allowed = ", ".join(sorted(FRONT_MATTER_KEYS))
+        raise InputError(f"{shown}: unknown front matter key {unknown[0]!r} (allowed: {allowed})")
+    return meta, m.end()
+
+
+def _date(value: object, shown: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{shown}: 'published' must be an ISO date like 2026-01-05, got {value!r}") from None
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value).strip() or None
+
+
+def _id_from_name(stem: str) -> str:
+    return _slug(stem) or "source"
+
+
+def _slug(text: str) -> str:
+    """A short lower-case id: 'The Straits Times' -> 'straits-times', 'aljazeera.com' -> 'aljazeera'."""
+    t = text.strip().lower()
+    t = re.sub(r"^(https?://)?(www\.)?", "", t)
+    t = re.sub(r"\.(com|org|net|co\.uk|co|news|sg|uk)(/.*)?$", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:40].strip("-")
