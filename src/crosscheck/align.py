@@ -16,7 +16,7 @@ from itertools import combinations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from . import names
+from . import dates, names
 from .model import Claim, ClaimKind
 
 STATEMENT_MIN = 0.72
@@ -87,11 +87,15 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         thing = _cdist([c.get("thing") for c in a], [c.get("thing") for c in b], fuzz.token_set_ratio)
         verb = _equal(a, b, lambda c: c.get("verb")) | _either_empty(a, b, lambda c: c.get("verb"))
         ok = unit & (thing >= QUANTITY_THING_MIN / 100) & (verb | (text >= 0.6))
-        return np.where(ok, 0.35 * thing + 0.4 * text + 0.25 * anchors, 0.0)
+        # Between equally good candidates, the one stating the same value is the same fact.
+        same = _pairwise(a, b, lambda x, y: x.norm == y.norm)
+        return np.where(ok, 0.35 * thing + 0.4 * text + 0.25 * anchors + 0.1 * same, 0.0)
     if kind is ClaimKind.DATE:
         event = _equal(a, b, lambda c: c.subject)
-        ok = (text >= 0.55) | (event & (text >= 0.4))
-        return np.where(ok, 0.6 * text + 0.25 * anchors + 0.15 * event, 0.0)
+        precision = _equal(a, b, lambda c: str(len(str(c.norm))))
+        same = _pairwise(a, b, lambda x, y: dates.compatible(str(x.norm), str(y.norm)))
+        ok = ((text >= 0.55) | (event & (text >= 0.4))) & (precision | same)
+        return np.where(ok, 0.45 * text + 0.3 * anchors + 0.25 * event + 0.1 * same, 0.0)
     if kind is ClaimKind.LIST:
         overlap = np.array([[list_overlap(x, y) for y in b] for x in a], dtype=float).reshape(len(a), len(b))
         ok = overlap >= LIST_OVERLAP_MIN
@@ -130,6 +134,11 @@ def same_member(x: str, y: str) -> bool:
         a, b = sorted((wx[0], wy[0]), key=len)
         return len(a) >= 5 and b.startswith(a[: max(5, len(a) - 2)])
     return fuzz.token_sort_ratio(fx, fy) >= 90
+
+
+def _pairwise(a: Sequence[Claim], b: Sequence[Claim], test: Callable[[Claim, Claim], bool]) -> np.ndarray:
+    """A boolean matrix of `test` over all pairs; for the few claims of value-aware kinds."""
+    return np.array([[test(x, y) for y in b] for x in a], dtype=bool).reshape(len(a), len(b))
 
 
 def _one_to_one(score: np.ndarray, minimum: float) -> list[tuple[int, int]]:

@@ -266,6 +266,11 @@ def quotes(ctx: Context) -> Iterator[Claim]:
     del sent
 
 
+QUOTE_CLOSERS = ("”", "''", '"')
+MAX_QUOTE_CHARS = 700
+"""A quotation mark left open longer than this is a detokenisation or typing slip, not a quote."""
+
+
 def _quote_spans(ctx: Context) -> Iterator[tuple[int, int, int]]:
     """Quotes that open in this sentence: (start, end) of the quoted words and the last sentence."""
     sents = ctx.sentences
@@ -274,36 +279,33 @@ def _quote_spans(ctx: Context) -> Iterator[tuple[int, int, int]]:
     pos = sent.start
     while pos < sent.end:
         ch = text[pos]
-        if ch in QUOTE_OPEN and _is_opening(text, pos):
-            close = QUOTE_CLOSE[ch]
-            end = text.find(close, pos + 1)
-            para_end = text.find("\n", pos)
-            para_end = len(text) if para_end < 0 else para_end
-            # A quote that runs to the paragraph's end is closed by the next paragraph's quote.
-            if end < 0 or end > para_end:
-                end = para_end
+        if ch in "“\"" and _is_opening(text, pos):
+            end = _closing(text, pos + 1)
+            if end is None:
+                pos += 1
+                continue
             last = ctx.index
             while last + 1 < len(sents) and sents[last + 1].start < end:
                 last += 1
-            if ch == "‘" and not _balanced_single(text[pos + 1 : end]):
-                pos += 1
-                continue
             yield pos + 1, end, last
             pos = end + 1
             continue
         pos += 1
 
 
+def _closing(text: str, start: int) -> int | None:
+    """Where the quote opened just before `start` closes, within its paragraph and a sane length."""
+    para_end = text.find("\n", start)
+    limit = min(len(text) if para_end < 0 else para_end, start + MAX_QUOTE_CHARS)
+    found = [i for i in (text.find(c, start, limit) for c in QUOTE_CLOSERS) if i >= 0]
+    if found:
+        return min(found)
+    # A quote running to the end of its paragraph is closed by the paragraph's end.
+    return limit if para_end >= 0 and limit == para_end else None
+
+
 def _is_opening(text: str, pos: int) -> bool:
-    if text[pos] == '"':
-        return pos == 0 or not text[pos - 1].isalnum()
-    if text[pos] == "‘":
-        return pos == 0 or not text[pos - 1].isalnum()
-    return True
-
-
-def _balanced_single(inner: str) -> bool:
-    return len(inner.split()) >= MIN_QUOTE_WORDS
+    return text[pos] == "“" or pos == 0 or not text[pos - 1].isalnum()
 
 
 def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
@@ -458,6 +460,8 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         unit, thing, head = _counted(sent, hi)
         if not thing and not amount.unit:
             continue
+        if _partitive(sent, head):
+            continue  # "18 of its next 23 games": the 23 is the set counted from, not a claim
         unit = amount.unit or unit
         if not thing:
             thing = _verb_subject(sent, head)
@@ -503,6 +507,12 @@ def _definite_small(sent: Sentence, lo: int, value: float) -> bool:
     return value <= 10 and lo > 0 and sent.tokens[lo - 1].lower_text in ("the", "these", "those", "its", "their", "his", "her", "our")
 
 
+def _partitive(sent: Sentence, head: int) -> bool:
+    toks = sent.tokens
+    of = toks[head].head
+    return toks[of].lower_text == "of" and toks[toks[of].head].tag == "CD"
+
+
 def _counted(sent: Sentence, hi: int) -> tuple[str, str, int]:
     """(unit, counted thing, head index) for the number ending at token `hi`."""
     toks = sent.tokens
@@ -516,7 +526,8 @@ def _counted(sent: Sentence, hi: int) -> tuple[str, str, int]:
             break
     head = toks[k]
     unit = ""
-    if head.lemma.lower() in TIME_UNITS:
+    hyphened = hi + 1 < len(toks) and toks[hi + 1].text in "-‐" and hi + 2 == k
+    if head.lemma.lower() in TIME_UNITS or (hyphened and head.dep in ("compound", "amod", "nmod")):
         unit = head.lemma.lower()
         nxt = head.head
         if head.dep in ("compound", "amod", "npadvmod") and toks[nxt].pos == "NOUN" and nxt != k:
@@ -593,6 +604,8 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
         if iso is None:
             continue
         event = _event_of(sent, m.first, m.last)
+        if event.endswith("ing") and len(event) > 5:
+            event = event[:-3]  # "the sinking" and "sank" name one event
         yield Claim(
             source_id=ctx.source.id,
             kind=ClaimKind.DATE,

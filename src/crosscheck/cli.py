@@ -56,6 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a discrepancy of this severity or worse is found (default: error)",
     )
+    ev = sub.add_parser(
+        "eval",
+        help="score the checker against labelled events",
+        description="Run the checker on every labelled event (*.yaml, format in tests/gold/README.md) in DIR "
+        "and print precision, recall and F1 per category, with every false positive and miss.",
+    )
+    ev.add_argument("directory", metavar="DIR", help="directory of gold files")
+    ev.add_argument("--split", choices=["tune", "heldout", "all"], default="all", help="which labelled events to run (default: all)")
+    ev.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+    ev.add_argument("-o", "--output", metavar="FILE", help="write the results to FILE (atomically)")
     return parser
 
 
@@ -70,7 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         if args.command == "compare":
             return _compare(args)
-        raise UsageError("a command is required: compare")
+        if args.command == "eval":
+            return _eval(args)
+        raise UsageError("a command is required: compare or eval")
     except CrosscheckError as exc:
         print(f"crosscheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -94,6 +106,30 @@ def _compare(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     threshold = None if args.fail_on == "never" else Severity(args.fail_on)
     return EXIT_FINDINGS if report.fails(threshold) else EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from . import evaluate
+    from .nlp import load_model
+    from .pipeline import check
+    from .sources import read_sources
+
+    events = evaluate.load_dir(Path(args.directory), args.split)
+    if args.output:
+        _check_output(args.output, [])
+    nlp = load_model()
+    scores = evaluate.run(events, lambda paths: check(read_sources(paths), nlp).to_dict())
+    if args.format == "json":
+        text = json.dumps(evaluate.to_json(scores), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = evaluate.render_text(scores)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 def _check_output(output: str, sources: Sequence[str]) -> None:

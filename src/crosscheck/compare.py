@@ -73,8 +73,8 @@ def _quantity(group: tuple[Claim, ...], conf: float) -> Finding | None:
 
     if all(same_amount(amounts[0], a) for a in amounts[1:]):
         return _agree(group, Category.NUMBER, subject, f"{_sources(group)} agree: {group[0].value}", conf)
-    if conf < DISCREPANCY_MIN:
-        return None
+    if conf < DISCREPANCY_MIN or all(c.get("thing") in ("", c.get("unit")) for c in group):
+        return None  # a bare duration ("32-year", "four years") says too little to contradict
     exact = not any(a.approximate for a in amounts)
     severity = Severity.ERROR if exact and conf >= 0.75 else Severity.WARNING
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
@@ -191,13 +191,13 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
         for e in ents.entities:
             if e.label != "PERSON" or len(e.forms) < 2:
                 continue
-            base = e.forms[0]
-            for other in e.forms[1:]:
+            for form in e.forms[1:]:
+                base, other = names.comparable(e.forms[0], form)
                 kind = names.variant(base, other)
-                if kind is names.Variant.SAME:
+                if kind in (names.Variant.SAME, names.Variant.INITIALS):
                     continue
                 sev = Severity.INFO if kind is names.Variant.FORMAT else Severity.WARNING
-                ev = [_name_evidence(ents, e.key, f, sentences) for f in (base, other)]
+                ev = [_name_evidence(ents, e.key, f, sentences) for f in (e.forms[0], form)]
                 vals = (Value(ents.source_id, base), Value(ents.source_id, other))
                 summary = f"{ents.source_id} spells {e.name!s} two ways: {base} / {other}"
                 out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, sev, global_names.get(e.key, e.name), summary, vals, ev, 0.9))
@@ -205,22 +205,23 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
     by_global: dict[str, list[tuple[Entities, str]]] = {}
     for ents in all_entities:
         for e in ents.entities:
-            if e.label == "PERSON" and len(e.name.split()) >= 2:
+            if e.label == "PERSON":
                 by_global.setdefault(global_names.get(e.key, e.name), []).append((ents, e.key))
     for gname, members in sorted(by_global.items()):
         if len({m[0].source_id for m in members}) < 2:
             continue
         first_ents, first_key = members[0]
-        base = first_ents.by_key()[first_key].forms[0]
+        first_form = first_ents.by_key()[first_key].forms[0]
         for ents, key in members[1:]:
             if ents.source_id == first_ents.source_id:
                 continue
-            form = ents.by_key()[key].forms[0]
+            other_form = ents.by_key()[key].forms[0]
+            base, form = names.comparable(first_form, other_form)
             kind = names.variant(base, form)
-            if kind in (names.Variant.SAME, names.Variant.FORMAT):
+            if kind in (names.Variant.SAME, names.Variant.INITIALS):
                 continue
             sev = Severity.WARNING if kind is names.Variant.LETTERS else Severity.INFO
-            ev = [_name_evidence(first_ents, first_key, base, sentences), _name_evidence(ents, key, form, sentences)]
+            ev = [_name_evidence(first_ents, first_key, first_form, sentences), _name_evidence(ents, key, other_form, sentences)]
             vals = (Value(first_ents.source_id, base), Value(ents.source_id, form))
             out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, sev, gname, f"Name spelt differently: {base} ({first_ents.source_id}) vs {form} ({ents.source_id})", vals, ev, 0.8))
     return out

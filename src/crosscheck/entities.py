@@ -60,6 +60,16 @@ def find_entities(parsed: Parsed) -> Entities:
     for i, r in enumerate(raws):
         if assigned[i] is None:
             assigned[i] = _short_person(clusters, r, i)
+    # The small model tags a lone surname as ORG or NORP now and then ("photos of Paige").
+    for i, r in enumerate(raws):
+        c = assigned[i]
+        if r.label in ("ORG", "NORP") and " " not in r.form and r.form.istitle() and c is not None and clusters[c].forms == [r.form]:
+            owners = [n for n, k in enumerate(clusters) if k.label == "PERSON" and names.near_surname(r.form, k.name)]
+            if len(owners) == 1:
+                owner = clusters[owners[0]]
+                if names.fold(r.form) not in map(names.fold, owner.name.split()) and r.form not in owner.forms:
+                    owner.forms.append(r.form)
+                assigned[i] = owners[0]
     for i, r in enumerate(raws):
         c = assigned[i]
         if c is not None and r.label != "PERSON" and clusters[c].name == r.form:
@@ -105,7 +115,10 @@ def _same(a: Entity, b: Entity) -> bool:
     if a.label == "PERSON" and b.label == "PERSON":
         if len(a.name.split()) >= 2 and len(b.name.split()) >= 2:
             return any(names.same_person(x, y) >= PERSON_MATCH for x in a.forms for y in b.forms)
-        return names.fold(a.name) == names.fold(b.name)
+        if len(a.name.split()) == 1 and len(b.name.split()) == 1:
+            return names.fold(a.name) == names.fold(b.name)
+        short, full = (a, b) if len(a.name.split()) == 1 else (b, a)
+        return names.near_surname(short.name, full.name) is not None
     if "ORG" in (a.label, b.label):
         return names.same_org(a.name, b.name) or any(
             names.fold(x) == names.fold(y) for x in (a.name, *a.aliases) for y in (b.name, *b.aliases)
@@ -241,5 +254,12 @@ def _short_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
     for n, c in enumerate(clusters):
         if c.label == "PERSON" and names.fold(c.name) == key:
             return n
+    # A surname spelt with a slip ("Klitchsko" beside "Wladimir Klitschko") is that person, spelt two ways.
+    slips = [n for n, c in enumerate(clusters) if c.label == "PERSON" and names.near_surname(r.form, c.name)]
+    if len(slips) == 1:
+        c = clusters[slips[0]]
+        if r.form not in c.forms:
+            c.forms.append(r.form)
+        return slips[0]
     clusters.append(_Cluster("PERSON", r.form, [r.form], r.title, order))
     return len(clusters) - 1

@@ -43,6 +43,7 @@ class Variant(StrEnum):
     """How two spellings of one name differ, from harmless to suspicious."""
 
     SAME = "same"
+    INITIALS = "initials"  # a middle name or initial given by one and not the other
     FORMAT = "format"  # case, hyphens, spaces, accents or a middle initial
     ROMANISATION = "romanisation"  # letters that romanisation systems render differently
     LETTERS = "letters"  # some other change of letters: a typo or a different name
@@ -92,7 +93,10 @@ def variant(a: str, b: str) -> Variant:
     ia = [p for p in pa if not _INITIALS.match(p)]
     ib = [p for p in pb if not _INITIALS.match(p)]
     if ia == ib or "".join(ia) == "".join(ib):
-        return Variant.FORMAT
+        return Variant.INITIALS
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) and wa[0] == wb[0] and wa[-1] == wb[-1]:
+        return Variant.INITIALS
     if skeleton(" ".join(pa)) == skeleton(" ".join(pb)):
         return Variant.ROMANISATION
     return Variant.LETTERS
@@ -146,3 +150,32 @@ def is_acronym(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in words if w.lower() not in _PARTICLES and w[0].isalpha())
     with_particles = "".join(w[0] for w in words if w[0].isalpha())
     return s.upper() in (initials.upper(), with_particles.upper())
+
+
+def near_surname(word: str, name: str) -> str | None:
+    """The part of full name `name` that `word` spells, exactly or with a slip ("Klitchsko")."""
+    parts = name.split()
+    if len(parts) < 2 or len(word) < 4:
+        return None
+    fw = fold(word)
+    for part in (parts[-1], parts[0]):
+        fp = fold(part)
+        if fw == fp:
+            return part
+    for part in (parts[-1], parts[0]):
+        fp = fold(part)
+        if fw.startswith(fp) or fp.startswith(fw):
+            continue  # Bell and Bella, Julian and Juliana: other names, not slips
+        if len(fp) >= 4 and fw[0] == fp[0] and (skeleton(fw) == skeleton(fp) or fuzz.ratio(fw, fp) >= 85):
+            return part
+    return None
+
+
+def comparable(a: str, b: str) -> tuple[str, str]:
+    """The parts of two names to show side by side: a bare surname against the same part of the other."""
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 and len(wb) > 1:
+        return a, near_surname(a, b) or b
+    if len(wb) == 1 and len(wa) > 1:
+        return near_surname(b, a) or a, b
+    return a, b
