@@ -94,11 +94,16 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         event = _equal(a, b, lambda c: c.subject)
         precision = _equal(a, b, lambda c: str(len(str(c.norm))))
         same = _pairwise(a, b, lambda x, y: dates.compatible(str(x.norm), str(y.norm)))
-        ok = ((text >= 0.55) | (event & (text >= 0.4))) & (precision | same)
+        ok = ((text >= 0.55) | (event & (text >= 0.4))) & (precision | same | (event & (text >= 0.6)))
         return np.where(ok, 0.45 * text + 0.3 * anchors + 0.25 * event + 0.1 * same, 0.0)
     if kind is ClaimKind.LIST:
         overlap = np.array([[list_overlap(x, y) for y in b] for x in a], dtype=float).reshape(len(a), len(b))
-        ok = overlap >= LIST_OVERLAP_MIN
+        minor_a = np.array([bool(c.get("minor")) for c in a])
+        minor_b = np.array([bool(c.get("minor")) for c in b])
+        either = np.logical_or.outer(minor_a, minor_b)
+        both = np.logical_and.outer(minor_a, minor_b)
+        # A pair aligns only with a longer list naming both its members, in a similar sentence.
+        ok = (overlap >= LIST_OVERLAP_MIN) & ~both & (~either | ((overlap >= 0.999) & (text >= 0.6)))
         return np.where(ok, 0.7 * overlap + 0.3 * text, 0.0)
     raise ValueError(f"no alignment rule for claim kind {kind!r}")
 

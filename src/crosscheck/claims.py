@@ -198,6 +198,7 @@ def roles(ctx: Context) -> Iterator[Claim]:
             key=content_key(sent),
             anchors=ctx.anchors(),
             sentence=ctx.index,
+            span=(toks[min(a for a, _ in parts)].idx, toks[max(b for _, b in parts)].end),
             detail=(("affiliations", "|".join(orgs)),),
         )
 
@@ -261,6 +262,7 @@ def quotes(ctx: Context) -> Iterator[Claim]:
             key=" ".join(words),
             anchors=ctx.anchors(),
             sentence=ctx.index,
+            span=(q_start, q_end),
             detail=(("speaker", speaker),),
         )
     del sent
@@ -477,6 +479,7 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             key=content_key(sent, range(lo, hi + 1)),
             anchors=ctx.anchors(),
             sentence=ctx.index,
+            span=(toks[lo].idx, toks[hi].end),
             approximate=amount.approximate,
             detail=(("unit", unit), ("thing", thing), ("verb", verb)),
         )
@@ -616,6 +619,7 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
             key=content_key(sent, range(m.first, m.last + 1)),
             anchors=ctx.anchors(),
             sentence=ctx.index,
+            span=(m.start, m.end),
             approximate=len(iso) < 10,
             detail=(("event", event),),
         )
@@ -646,7 +650,11 @@ def _event_of(sent: Sentence, first: int, last: int) -> str:
 
 @extractor(ClaimKind.LIST)
 def lists(ctx: Context) -> Iterator[Claim]:
-    """An enumeration of three or more things: "including A, B and C"."""
+    """An enumeration: "including A, B and C".
+
+    Pairs ("A and B") are kept as minor lists: they only align with a longer list that names
+    both, so "A, B and C" against "A and C" is still caught without every "X and Y" becoming a list.
+    """
     sent = ctx.sentence
     toks = sent.tokens
     for i, t in enumerate(toks):
@@ -660,14 +668,15 @@ def lists(ctx: Context) -> Iterator[Claim]:
                 break
             k = nxt[0]
             chain.append(k)
-        if len(chain) < 3 or not _plain_separators(sent, chain):
+        if len(chain) < 2 or not _plain_separators(sent, chain):
             continue
         members = [_member(sent, c) for c in chain]
         members = _drop_shared_head(members)
-        if len({names.fold(m) for m in members}) < 3:
+        if len({names.fold(m) for m in members}) < len(chain):
             continue
         about = _list_subject(sent, i)
-        lo = min(_member_span(sent, c)[0] for c in chain)
+        spans = [_member_span(sent, c) for c in chain]
+        lo = min(a for a, _ in spans)
         window = [toks[j].lower_text for j in range(max(0, lo - 4), lo)]
         exhaustive = not any(w in NON_EXHAUSTIVE for w in window)
         yield Claim(
@@ -680,8 +689,9 @@ def lists(ctx: Context) -> Iterator[Claim]:
             key=content_key(sent),
             anchors=ctx.anchors(),
             sentence=ctx.index,
+            span=(toks[lo].idx, toks[max(b for _, b in spans)].end),
             exhaustive=exhaustive,
-            detail=(("about", about),),
+            detail=(("about", about), ("minor", "1" if len(chain) < 3 else ""), ("members", "|".join(f"{toks[a].idx}-{toks[b].end}" for a, b in spans))),
         )
 
 
@@ -755,6 +765,7 @@ def statements(ctx: Context) -> Iterator[Claim]:
         key=key,
         anchors=ctx.anchors(),
         sentence=ctx.index,
+        span=(sent.start, sent.end),
         detail=(("negated", "1" if any(t.dep == "neg" for t in sent.tokens) else ""),),
     )
 

@@ -87,7 +87,7 @@ def _date(group: tuple[Claim, ...], conf: float) -> Finding | None:
     subject = group[0].subject
     if all(dates.compatible(isos[0], x) for x in isos[1:]):
         return _agree(group, Category.DATE, subject, f"{_sources(group)} agree on the date: {isos[0]}", conf)
-    if conf < DISCREPANCY_MIN or any(len(x) < 7 for x in isos) and len({len(x) for x in isos}) > 1:
+    if conf < DISCREPANCY_MIN or any(x.startswith("--") for x in isos) and len({len(x) for x in isos}) > 1:
         return None
     shown = " vs ".join(f"{c.value} = {c.norm} ({c.source_id})" for c in group)
     return make(Kind.DISCREPANCY, Category.DATE, Severity.WARNING, subject, f"Dates differ for {subject}: {shown}", _values(group), _evidence(group), conf)

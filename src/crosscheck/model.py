@@ -213,6 +213,7 @@ class Claim:
     key: str
     anchors: tuple[str, ...] = ()
     sentence: int = 0
+    span: tuple[int, int] = (0, 0)  # offsets of the value itself in the source file
     approximate: bool = False
     exhaustive: bool = True
     detail: tuple[tuple[str, str], ...] = field(default=())

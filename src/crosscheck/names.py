@@ -12,6 +12,7 @@ import unicodedata
 from enum import StrEnum
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 # Words that stand before a name as an honorific or office; never part of the name itself.
 HONORIFICS = frozenset(
@@ -19,7 +20,10 @@ HONORIFICS = frozenset(
     "sen senator rep representative gov governor gen general col colonel capt captain lt sgt "
     "president premier chancellor king queen prince princess pope minister secretary judge justice "
     "mayor ambassador chairman chairwoman chair ceo director officer commissioner sheikh emir "
-    "vice deputy associate assistant acting former late prime chief staff".split()
+    "vice deputy associate assistant acting former late prime chief staff district attorney sheriff "
+    "detective inspector superintendent constable sergeant lieutenant major admiral marshal "
+    "commander coach rabbi imam bishop cardinal archbishop pastor dean councillor councilman "
+    "congressman congresswoman assemblyman delegate lawmaker mp".split()
 )
 ACADEMIC = frozenset({"dr", "prof", "professor"})
 _PARTICLES = frozenset("of for and the de la del der van von da di du le al el bin".split())
@@ -166,9 +170,15 @@ def near_surname(word: str, name: str) -> str | None:
         fp = fold(part)
         if fw.startswith(fp) or fp.startswith(fw):
             continue  # Bell and Bella, Julian and Juliana: other names, not slips
-        if len(fp) >= 4 and fw[0] == fp[0] and (skeleton(fw) == skeleton(fp) or fuzz.ratio(fw, fp) >= 85):
+        if len(fp) >= 4 and fw[0] == fp[0] and (skeleton(fw) == skeleton(fp) or _slip(fw, fp)):
             return part
     return None
+
+
+def _slip(a: str, b: str) -> bool:
+    """One typing slip apart: a letter added, dropped, changed, or two neighbours swapped."""
+    limit = 1 if min(len(a), len(b)) < 8 else 2
+    return DamerauLevenshtein.distance(a, b) <= limit
 
 
 def comparable(a: str, b: str) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import nlp as nlp_stage
@@ -17,7 +18,7 @@ from .compare import compare as compare_claims
 from .compare import name_findings
 from .entities import find_entities, link
 from .errors import UsageError
-from .model import Source
+from .model import Claim, Entities, Parsed, Source
 from .report import Report, against_reference, build
 from .sources import read_sources
 
@@ -25,18 +26,34 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything extracted from a set of sources, before alignment."""
+
+    parsed: tuple[Parsed, ...]
+    entities: tuple[Entities, ...]
+    global_names: dict[str, str]
+    claims: tuple[Claim, ...]
+
+
+def analyse(sources: Sequence[Source], nlp: Language) -> Analysis:
+    """Clean, parse, resolve entities and extract claims for every source."""
+    segments = [clean(s) for s in sources]
+    parsed = nlp_stage.parse(nlp, sources, segments)
+    ents = tuple(find_entities(p) for p in parsed)
+    global_names = link(ents)
+    claims = dedupe(all_claims(parsed, ents, global_names))
+    return Analysis(parsed, ents, global_names, claims)
+
+
 def check(sources: Sequence[Source], nlp: Language, *, reference: str | None = None) -> Report:
     """Compare already-read sources with a loaded pipeline and return the report."""
     if len(sources) < 2:
         raise UsageError("need at least two sources to compare")
-    segments = [clean(s) for s in sources]
-    parsed = nlp_stage.parse(nlp, sources, segments)
-    ents = [find_entities(p) for p in parsed]
-    global_names = link(ents)
-    claims = dedupe(all_claims(parsed, ents, global_names))
-    groups = align(claims)
-    findings = list(compare_claims(claims, groups))
-    findings += name_findings(ents, global_names, {p.source.id: p.sentences for p in parsed})
+    a = analyse(sources, nlp)
+    groups = align(a.claims)
+    findings = list(compare_claims(a.claims, groups))
+    findings += name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
     report = build(sources, findings)
     if reference is not None:
         report = against_reference(report, resolve_reference(sources, reference))

@@ -1,0 +1,240 @@
+"""Controlled edits of real articles, with the gold that says what crosscheck must report.
+
+Each edit changes one fact in a copy of an article (a respelt name, a changed number, a shifted
+date, a dropped list member, a swapped quote speaker) and records where and how, so regression
+suites can be built from any corpus. Targets are chosen from the claims crosscheck extracts,
+deterministically from the article's text.
+"""
+
+from __future__ import annotations
+
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from . import dates, names
+from .model import Category, Claim, ClaimKind, Entities, Source
+
+
+class Edit(StrEnum):
+    """The kinds of controlled edit."""
+
+    NAME = "name"
+    NUMBER = "number"
+    DATE = "date"
+    LIST = "list"
+    SPEAKER = "speaker"
+
+
+CATEGORY = {
+    Edit.NAME: Category.NAME_SPELLING,
+    Edit.NUMBER: Category.NUMBER,
+    Edit.DATE: Category.DATE,
+    Edit.LIST: Category.LIST_MEMBERSHIP,
+    Edit.SPEAKER: Category.QUOTE_SPEAKER,
+}
+_WORD_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass(frozen=True, slots=True)
+class Perturbation:
+    """One recorded edit: replace text[start:end] (== old) by new; the finding must name `expect`."""
+
+    edit: Edit
+    start: int
+    end: int
+    old: str
+    new: str
+    expect: tuple[str, ...]
+    note: str
+
+    def apply(self, text: str) -> str:
+        """The edited text."""
+        assert text[self.start : self.end] == self.old, "perturbation does not fit this text"
+        return text[: self.start] + self.new + text[self.end :]
+
+    @property
+    def category(self) -> Category:
+        """The finding category the edit must produce."""
+        return CATEGORY[self.edit]
+
+
+def candidates(
+    source: Source, entities: Entities, claims: Sequence[Claim], edit: Edit, global_names: dict[str, str] | None = None
+) -> list[Perturbation]:
+    """Every edit of this kind the article allows, in text order."""
+    mine = [c for c in claims if c.source_id == source.id]
+    make = {
+        Edit.NAME: lambda: _names(source, entities),
+        Edit.NUMBER: lambda: _numbers(source, mine),
+        Edit.DATE: lambda: _dates(source, mine),
+        Edit.LIST: lambda: _lists(source, mine),
+        Edit.SPEAKER: lambda: _speakers(source, entities, mine, global_names or {}),
+    }[edit]
+    return sorted(make(), key=lambda p: (p.start, p.end))
+
+
+def choose(source: Source, options: Sequence[Perturbation], salt: str = "") -> Perturbation | None:
+    """Pick one option, the same one every time for the same article."""
+    if not options:
+        return None
+    digest = hashlib.sha256((source.text + salt).encode()).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def _respell(word: str) -> str | None:
+    """A plausible slip: two neighbouring inner letters swapped, or an inner consonant doubled."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    for i in range(1, len(word) - 2):
+        a, b = word[i], word[i + 1]
+        if a != b and a.isalpha() and b.isalpha():
+            new = word[:i] + b + a + word[i + 2 :]
+            if names.skeleton(new) != names.skeleton(word):
+                return new
+    return None
+
+
+def _names(source: Source, entities: Entities) -> list[Perturbation]:
+    out = []
+    text = source.text
+    for e in entities.entities:
+        if e.label != "PERSON" or len(e.name.split()) < 2:
+            continue
+        surname = e.name.split()[-1]
+        new = _respell(surname)
+        if new is None:
+            continue
+        for r in entities.refs:
+            if r.entity != e.key:
+                continue
+            at = text.find(surname, r.start, r.end)
+            if at >= 0:
+                note = f"{surname} respelt {new} once"
+                out.append(Perturbation(Edit.NAME, at, at + len(surname), surname, new, (surname, new), note))
+                break
+    return out
+
+
+def _numbers(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
+    out = []
+    text = source.text
+    for c in claims:
+        if c.kind is not ClaimKind.QUANTITY or not c.get("thing") or c.get("thing") == c.get("unit"):
+            continue
+        phrase = text[c.span[0] : c.span[1]]
+        m = re.search(r"\d[\d,]*(?:\.\d+)?", phrase)
+        if m:
+            old = m.group(0)
+            value = float(old.replace(",", ""))
+            if value < 2 or (1900 <= value <= 2100 and "." not in old):
+                continue
+            new_value = value + max(2, round(value * 0.5)) if value >= 1 else value + 0.5
+            new = f"{new_value:,.0f}" if "," in old else (f"{new_value:g}" if "." in old else str(int(new_value)))
+            start = c.span[0] + m.start()
+        else:
+            w = re.search(r"\b(" + "|".join(_WORD_NUMBERS[:-2]) + r")\b", phrase, re.I)
+            if not w:
+                continue
+            old = w.group(1)
+            idx = _WORD_NUMBERS.index(old.lower())
+            new = _WORD_NUMBERS[idx + 2]
+            new = new.capitalize() if old[0].isupper() else new
+            start = c.span[0] + w.start()
+        out.append(Perturbation(Edit.NUMBER, start, start + len(old), old, new, (old, new), f"{c.subject}: {old} changed to {new}"))
+    return out
+
+
+def _dates(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
+    out = []
+    text = source.text
+    for c in claims:
+        if c.kind is not ClaimKind.DATE:
+            continue
+        old = text[c.span[0] : c.span[1]]
+        new = _shift_date(old)
+        if new is None or dates.resolve(new, source.published) == dates.resolve(old, source.published):
+            continue
+        out.append(Perturbation(Edit.DATE, c.span[0], c.span[1], old, new, (old, new), f"{c.subject}: {old} shifted to {new}"))
+    return out
+
+
+def _shift_date(old: str) -> str | None:
+    for n, day in enumerate(_WEEKDAYS):
+        if re.fullmatch(day, old, re.I):
+            return _WEEKDAYS[(n + 2) % 7]
+    m = re.fullmatch(r"(.*?\b)(\d{1,2})(\b.*)", old)
+    if m and not re.search(r"\d{4}", m.group(1) + m.group(3)) or (m and re.search(r"[A-Za-z]", old) and int(m.group(2)) <= 31):
+        day = int(m.group(2))
+        new_day = day + 2 if day <= 26 else day - 2
+        return f"{m.group(1)}{new_day}{m.group(3)}"
+    m = re.fullmatch(r"(.*?)\b(1[89]\d\d|20\d\d)\b(.*)", old)
+    if m:
+        return f"{m.group(1)}{int(m.group(2)) - 2}{m.group(3)}"
+    return None
+
+
+def _lists(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
+    out = []
+    text = source.text
+    for c in claims:
+        if c.kind is not ClaimKind.LIST or len(c.value) < 3:
+            continue
+        spans = [tuple(map(int, s.split("-"))) for s in c.get("members").split("|") if s]
+        if len(spans) < 3:
+            continue
+        k = len(spans) // 2  # a middle member: dropping it leaves a well-formed list
+        prev_end, (start, end) = spans[k - 1][1], spans[k]
+        old = text[prev_end:end]
+        member = text[start:end]
+        out.append(Perturbation(Edit.LIST, prev_end, end, old, "", (member,), f"{member} dropped from the list of {c.subject}"))
+    return out
+
+
+def _speakers(source: Source, entities: Entities, claims: Sequence[Claim], global_names: dict[str, str]) -> list[Perturbation]:
+    out = []
+    text = source.text
+    persons = [e for e in entities.entities if e.label == "PERSON" and len(e.name.split()) >= 2]
+    for c in claims:
+        speaker = c.get("speaker")
+        if c.kind is not ClaimKind.QUOTE or not speaker:
+            continue
+        who = [e for e in persons if global_names.get(e.key, e.name) == speaker]
+        others = [e for e in persons if global_names.get(e.key, e.name) != speaker]
+        if not who or not others:
+            continue
+        ev = c.evidence
+        for form in sorted({*who[0].forms, *who[0].aliases, who[0].name}, key=len, reverse=True):
+            for m in re.finditer(re.escape(form), text[ev.start : ev.end]):
+                at = ev.start + m.start()
+                if c.span[0] <= at < c.span[1]:
+                    continue
+                other = others[0]
+                new = other.name if len(form.split()) > 1 else other.name.split()[-1]
+                new_global = global_names.get(other.key, other.name)
+                out.append(Perturbation(Edit.SPEAKER, at, at + len(form), form, new, (speaker, new_global), f"quote given to {new_global} instead of {speaker}"))
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def gold_yaml(event: str, split: str, sources: Sequence[str], p: Perturbation, attribution: str) -> str:
+    """The gold file for a perturbed pair: the one edit must be reported."""
+    import yaml
+
+    data = {
+        "event": event,
+        "split": split,
+        "sources": list(sources),
+        "attribution": attribution,
+        "discrepancies": [{"category": str(p.category), "values": list(p.expect), "note": p.note}],
+    }
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+

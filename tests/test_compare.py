@@ -1,0 +1,334 @@
+"""Alignment, comparison and reporting on hand-built claims: no language model involved."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+import re
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from crosscheck import dates
+from crosscheck.align import align
+from crosscheck.compare import compare
+from crosscheck.findings import CODES, make
+from crosscheck.model import Category, Claim, Evidence, Finding, Kind, Severity, Source, Value
+from crosscheck.quantities import parse_amount
+from crosscheck.report import Report, build
+
+ID_PATTERN = re.compile(r"^CC1\d\d-[0-9a-f]{12}$")
+MOU_SENTENCE = "During the summit, both countries signed {} memorandums of understanding."
+MOU_KEY = "summit country sign memorandum understanding"
+
+
+def run(claims: Sequence[Claim]) -> tuple[Finding, ...]:
+    """Align and compare, as the pipeline does after extraction."""
+    return compare(claims, align(claims))
+
+
+def only(findings: Sequence[Finding], kind: Kind, category: Category) -> Finding:
+    """The single finding of a kind and category; fails loudly if there are none or several."""
+    hits = [f for f in findings if f.kind is kind and f.category is category]
+    assert len(hits) == 1, f"expected one {kind}/{category}, got: {[f.summary for f in findings]}"
+    return hits[0]
+
+
+@pytest.fixture
+def quantity(make_claim: Callable[..., Claim]) -> Callable[..., Claim]:
+    """A quantity claim from a number phrase, normalised by `quantities.parse_amount`."""
+
+    def build(source: str, phrase: str, thing: str, *, text: str | None = None, key: str, verb: str = "", anchors: tuple[str, ...] = (), start: int = 0, sentence: int = 0) -> Claim:
+        amount = parse_amount(phrase)
+        assert amount is not None, phrase
+        return make_claim(
+            source, "quantity", thing, phrase, f"{amount.value:.6g}", text=text or phrase, key=key,
+            anchors=anchors, start=start, sentence=sentence, approximate=amount.approximate,
+            unit=amount.unit, thing=thing, verb=verb,
+        )
+
+    return build
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("14 memorandums", "14 memorandums"),
+        ("14 memorandums", "fourteen memorandums"),
+        ("some 200 memorandums", "about 200 memorandums"),
+        ("some 200 memorandums", "200 memorandums"),
+    ],
+)
+def test_equal_quantities_agree(quantity: Callable[..., Claim], a: str, b: str) -> None:
+    claims = [
+        quantity("a", a, "memorandum of understanding", text=MOU_SENTENCE.format(a), key=MOU_KEY, verb="sign", anchors=("summit",)),
+        quantity("b", b, "memorandum of understanding", text=MOU_SENTENCE.format(b), key=MOU_KEY, verb="sign", anchors=("summit",)),
+    ]
+    findings = run(claims)
+    agreement = only(findings, Kind.AGREEMENT, Category.NUMBER)
+    assert {v.source for v in agreement.values} == {"a", "b"}
+    assert not [f for f in findings if f.kind is Kind.DISCREPANCY]
+    assert not [f for f in findings if f.kind is Kind.UNIQUE]
+
+
+def test_fourteen_against_fifteen_is_an_error(quantity: Callable[..., Claim]) -> None:
+    claims = [
+        quantity("a", "14", "memorandum of understanding", text=MOU_SENTENCE.format(14), key=MOU_KEY, verb="sign", anchors=("summit",)),
+        quantity("b", "15", "memorandum of understanding", text=MOU_SENTENCE.format(15), key=MOU_KEY, verb="sign", anchors=("summit",)),
+    ]
+    finding = only(run(claims), Kind.DISCREPANCY, Category.NUMBER)
+    assert finding.severity is Severity.ERROR
+    assert [(v.source, v.value) for v in finding.values] == [("a", "14"), ("b", "15")]
+    assert [e.source for e in finding.evidence] == ["a", "b"]
+    assert finding.id.startswith(CODES[Category.NUMBER] + "-")
+
+
+def test_approximate_numbers_that_differ_are_at_most_a_warning(quantity: Callable[..., Claim]) -> None:
+    claims = [
+        quantity("a", "some 200", "business leader", key="lee accompany business leader", verb="accompany"),
+        quantity("b", "about 300", "business leader", key="lee accompany business leader", verb="accompany"),
+    ]
+    finding = only(run(claims), Kind.DISCREPANCY, Category.NUMBER)
+    assert finding.severity is Severity.WARNING
+
+
+def test_different_counted_things_are_not_compared(quantity: Callable[..., Claim]) -> None:
+    claims = [
+        quantity("a", "14", "memorandum of understanding", key=MOU_KEY, verb="sign"),
+        quantity("b", "200", "business leader", key="lee accompany business leader", verb="accompany"),
+    ]
+    findings = run(claims)
+    assert not [f for f in findings if f.kind is not Kind.UNIQUE]
+    assert len(findings) == 2
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def test_weekday_and_calendar_date_of_the_same_day_agree(make_claim: Callable[..., Claim]) -> None:
+    published = dt.date(2026, 1, 5)  # a Monday
+    sunday, jan4 = dates.resolve("Sunday", published), dates.resolve("Jan 4", published)
+    assert sunday == jan4 == "2026-01-04"
+    claims = [
+        make_claim("a", "date", "fly", "Sunday", sunday, text="On Sunday, Lee flew to Beijing.", key="lee fly beijing", anchors=("Beijing", "Lee Jae Myung"), event="fly"),
+        make_claim("b", "date", "fly", "Jan 4", jan4, text="Lee flew to Beijing on Jan 4.", key="lee fly beijing", anchors=("Beijing", "Lee Jae Myung"), event="fly"),
+    ]
+    findings = run(claims)
+    agreement = only(findings, Kind.AGREEMENT, Category.DATE)
+    assert [v.value for v in agreement.values] == ["Sunday", "Jan 4"]
+    assert not [f for f in findings if f.kind is Kind.DISCREPANCY]
+
+
+def test_different_days_of_one_event_are_a_date_warning(make_claim: Callable[..., Claim]) -> None:
+    claims = [
+        make_claim("a", "date", "fly", "Jan 4", "2026-01-04", text="Lee flew to Beijing on Jan 4.", key="lee fly beijing", anchors=("Beijing",), event="fly"),
+        make_claim("b", "date", "fly", "Jan 6", "2026-01-06", text="Lee flew to Beijing on Jan 6.", key="lee fly beijing", anchors=("Beijing",), event="fly"),
+    ]
+    finding = only(run(claims), Kind.DISCREPANCY, Category.DATE)
+    assert finding.severity is Severity.WARNING
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+AJ_LIST = ["Samsung", "SK Group", "LG"]
+ST_LIST = ["Samsung Electronics", "Hyundai Motor Group", "SK Group", "LG Group"]
+
+
+def _missing(summary: str) -> list[str]:
+    """The members a list_membership summary names as missing: 'X (only b); Y (only a)' -> [X, Y]."""
+    tail = summary.split(": ", 1)[1]
+    return [re.sub(r"\s*\(only [^)]*\)$", "", part.strip()) for part in tail.split(";")]
+
+
+@pytest.mark.parametrize(("exhaustive", "severity"), [(False, Severity.INFO), (True, Severity.WARNING)])
+def test_list_names_only_the_member_the_other_lacks(make_claim: Callable[..., Claim], exhaustive: bool, severity: Severity) -> None:
+    claims = [
+        make_claim("a", "list", "conglomerate", AJ_LIST, text="Lee was accompanied by heads of conglomerates, including Samsung, SK Group, and LG.", key="lee accompany head conglomerate samsung sk group lg", exhaustive=exhaustive, about="conglomerate"),
+        make_claim("b", "list", "conglomerate", ST_LIST, text="Lee was accompanied by heads of conglomerates such as Samsung Electronics, Hyundai Motor Group, SK Group and LG Group.", key="lee accompany head conglomerate samsung electronics hyundai motor group sk group lg group", exhaustive=exhaustive, about="conglomerate"),
+    ]
+    finding = only(run(claims), Kind.DISCREPANCY, Category.LIST_MEMBERSHIP)
+    assert _missing(finding.summary) == ["Hyundai Motor Group"]
+    assert "Hyundai Motor Group (only b)" in finding.summary
+    for matched in ("Samsung", "LG", "SK Group"):
+        assert not any(m.startswith(matched) for m in _missing(finding.summary)), finding.summary
+    assert finding.severity is severity
+    assert [list(v.value) for v in finding.values] == [AJ_LIST, ST_LIST]
+
+
+def test_lists_with_the_same_members_agree(make_claim: Callable[..., Claim]) -> None:
+    claims = [
+        make_claim("a", "list", "conglomerate", ["Samsung", "SK Group", "LG"], key="head conglomerate samsung sk lg", about="conglomerate"),
+        make_claim("b", "list", "conglomerate", ["LG Group", "Samsung Electronics", "SK Group"], key="head conglomerate lg samsung sk", about="conglomerate"),
+    ]
+    findings = run(claims)
+    only(findings, Kind.AGREEMENT, Category.LIST_MEMBERSHIP)
+    assert not [f for f in findings if f.kind is Kind.DISCREPANCY]
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+QUOTE = "Friends grow closer with each meeting"
+
+
+def _quote(make_claim: Callable[..., Claim], source: str, speaker: str, words: str = QUOTE) -> Claim:
+    norm = " ".join(re.findall(r"[a-z0-9]+", words.lower()))
+    return make_claim(source, "quote", speaker, words, norm, text=f"“{words},” said {speaker}.", key=norm, speaker=speaker)
+
+
+def test_same_quote_different_speakers(make_claim: Callable[..., Claim]) -> None:
+    claims = [_quote(make_claim, "a", "Xi Jinping"), _quote(make_claim, "b", "Lee Jae Myung")]
+    finding = only(run(claims), Kind.DISCREPANCY, Category.QUOTE_SPEAKER)
+    assert finding.severity is Severity.ERROR
+    assert [(v.source, v.value) for v in finding.values] == [("a", "Xi Jinping"), ("b", "Lee Jae Myung")]
+
+
+@pytest.mark.parametrize("other", ["Xi Jinping", "Xi", "XI JINPING"])
+def test_same_quote_same_speaker_agrees(make_claim: Callable[..., Claim], other: str) -> None:
+    findings = run([_quote(make_claim, "a", "Xi Jinping"), _quote(make_claim, "b", other)])
+    only(findings, Kind.AGREEMENT, Category.QUOTE_WORDING)
+    assert not [f for f in findings if f.kind is Kind.DISCREPANCY]
+
+
+# --- unique claims -----------------------------------------------------------------------------
+
+
+def test_claim_without_counterpart_is_unique(quantity: Callable[..., Claim], make_claim: Callable[..., Claim]) -> None:
+    soldiers = "South Korea hosts the largest US military base in Asia with roughly 28,500 soldiers stationed there."
+    claims = [
+        quantity("a", "14", "memorandum of understanding", text=MOU_SENTENCE.format(14), key=MOU_KEY, verb="sign", sentence=0),
+        quantity("a", "roughly 28,500", "soldier", text=soldiers, key="south korea host large us military base asia soldier station", verb="station", start=200, sentence=1),
+        quantity("b", "14", "memorandum of understanding", text=MOU_SENTENCE.format(14), key=MOU_KEY, verb="sign", sentence=0),
+    ]
+    findings = run(claims)
+    only(findings, Kind.AGREEMENT, Category.NUMBER)
+    unique = only(findings, Kind.UNIQUE, Category.NUMBER)
+    assert unique.severity is Severity.INFO
+    assert [(v.source, v.value) for v in unique.values] == [("a", "roughly 28,500")]
+    assert unique.evidence == (Evidence("a", soldiers, 200, 200 + len(soldiers)),)
+    assert unique.summary.startswith("Only a ")
+
+
+def test_statement_is_unique_only_when_its_sentence_says_nothing_else(make_claim: Callable[..., Claim], quantity: Callable[..., Claim]) -> None:
+    covered = MOU_SENTENCE.format(14)
+    alone = "Money clearly matters to both governments and their business leaders."
+    claims = [
+        quantity("a", "14", "memorandum of understanding", text=covered, key=MOU_KEY, verb="sign", sentence=0),
+        make_claim("a", "statement", "statement", covered, "summit country sign 14 memorandum understanding", sentence=0),
+        make_claim("a", "statement", "statement", alone, "money clearly matter government business leader", start=100, sentence=1),
+        quantity("b", "14", "memorandum of understanding", text=covered, key=MOU_KEY, verb="sign", sentence=0),
+    ]
+    unique = [f for f in run(claims) if f.kind is Kind.UNIQUE]
+    assert [(f.category, f.values[0].value) for f in unique] == [(Category.STATEMENT, alone)]
+
+
+# --- report order and the gate -----------------------------------------------------------------
+
+SOURCES = (Source("a", "a.md", "text a"), Source("b", "b.md", "text b"))
+
+
+def _finding(kind: Kind, severity: Severity, n: int, source: str = "a", start: int = 0) -> Finding:
+    text = f"Sentence number {n}."
+    return make(kind, Category.STATEMENT if kind is not Kind.DISCREPANCY else Category.NUMBER, severity, f"subject {n}", f"summary {n}", (Value(source, str(n)),), (Evidence(source, text, start, start + len(text)),), 0.9)
+
+
+def test_report_orders_discrepancies_by_severity_then_agreements_then_unique() -> None:
+    findings = [
+        _finding(Kind.UNIQUE, Severity.INFO, 1, start=0),
+        _finding(Kind.DISCREPANCY, Severity.INFO, 2, start=10),
+        _finding(Kind.AGREEMENT, Severity.INFO, 3, start=20),
+        _finding(Kind.DISCREPANCY, Severity.ERROR, 4, start=900),
+        _finding(Kind.DISCREPANCY, Severity.WARNING, 5, start=30),
+        _finding(Kind.DISCREPANCY, Severity.ERROR, 6, source="b", start=0),
+        _finding(Kind.UNIQUE, Severity.INFO, 7, source="b", start=5),
+    ]
+    expected = [(Kind.DISCREPANCY, Severity.ERROR, "4"), (Kind.DISCREPANCY, Severity.ERROR, "6"), (Kind.DISCREPANCY, Severity.WARNING, "5"), (Kind.DISCREPANCY, Severity.INFO, "2"), (Kind.AGREEMENT, Severity.INFO, "3"), (Kind.UNIQUE, Severity.INFO, "1"), (Kind.UNIQUE, Severity.INFO, "7")]
+    for seed in range(5):
+        shuffled = findings[:]
+        random.Random(seed).shuffle(shuffled)
+        report = build(SOURCES, shuffled)
+        assert [(f.kind, f.severity, f.values[0].value) for f in report.findings] == expected
+
+
+def test_report_drops_repeated_findings() -> None:
+    f = _finding(Kind.AGREEMENT, Severity.INFO, 1)
+    report = build(SOURCES, [f, f, dataclasses.replace(f, summary="same id, other words")])
+    assert report.findings == (f,)
+    assert report.counts()["total"] == 1
+
+
+@pytest.mark.parametrize(
+    ("severities", "threshold", "fails"),
+    [
+        ([], Severity.INFO, False),
+        ([Severity.INFO], Severity.ERROR, False),
+        ([Severity.INFO], Severity.WARNING, False),
+        ([Severity.INFO], Severity.INFO, True),
+        ([Severity.WARNING, Severity.INFO], Severity.ERROR, False),
+        ([Severity.WARNING, Severity.INFO], Severity.WARNING, True),
+        ([Severity.WARNING], Severity.INFO, True),
+        ([Severity.ERROR], Severity.ERROR, True),
+        ([Severity.ERROR], Severity.WARNING, True),
+        ([Severity.ERROR], None, False),
+    ],
+)
+def test_report_fails_at_threshold(severities: list[Severity], threshold: Severity | None, fails: bool) -> None:
+    findings = [_finding(Kind.DISCREPANCY, s, n) for n, s in enumerate(severities)]
+    findings.append(_finding(Kind.AGREEMENT, Severity.INFO, 99))
+    assert Report(SOURCES, tuple(findings)).fails(threshold) is fails
+
+
+def test_agreements_and_unique_claims_never_fail_the_gate() -> None:
+    report = build(SOURCES, [_finding(Kind.AGREEMENT, Severity.ERROR, 1), _finding(Kind.UNIQUE, Severity.ERROR, 2)])
+    assert report.worst() is None
+    assert not report.fails(Severity.INFO)
+
+
+# --- finding ids -------------------------------------------------------------------------------
+
+
+def _shifted(c: Claim, by: int) -> Claim:
+    e = c.evidence
+    return dataclasses.replace(c, evidence=Evidence(e.source, e.text, e.start + by, e.end + by), sentence=c.sentence + 3)
+
+
+def test_finding_ids_do_not_depend_on_offsets(quantity: Callable[..., Claim], make_claim: Callable[..., Claim]) -> None:
+    claims = [
+        quantity("a", "14", "memorandum of understanding", text=MOU_SENTENCE.format(14), key=MOU_KEY, verb="sign", start=40),
+        quantity("b", "15", "memorandum of understanding", text=MOU_SENTENCE.format(15), key=MOU_KEY, verb="sign", start=70),
+        _quote(make_claim, "a", "Xi Jinping"),
+        _quote(make_claim, "b", "Lee Jae Myung"),
+        make_claim("a", "statement", "statement", "Money clearly matters to both governments and their firms.", "money matter government firm", start=500, sentence=7),
+    ]
+    before = run(claims)
+    after = run([_shifted(c, 1234) for c in claims])
+    assert len(before) == 3
+    assert sorted(f.id for f in before) == sorted(f.id for f in after)
+    assert all(ID_PATTERN.match(f.id) for f in before)
+    assert len({f.id for f in before}) == len(before)
+
+
+def test_finding_id_is_a_hash_of_content() -> None:
+    values = (Value("a", "14"), Value("b", "15"))
+    ev = (Evidence("a", "They signed 14 memorandums.", 10, 37), Evidence("b", "They signed 15 memorandums.", 0, 27))
+    moved = (Evidence("a", "They signed 14 memorandums.", 510, 537), Evidence("b", "They signed 15 memorandums.", 90, 117))
+    respaced = (Evidence("a", "They  signed 14\nmemorandums.", 10, 38), Evidence("b", "they signed 15 memorandums.", 0, 27))
+    base = make(Kind.DISCREPANCY, Category.NUMBER, Severity.ERROR, "memorandum", "14 vs 15", values, ev, 1.0)
+    assert ID_PATTERN.match(base.id) and base.id.startswith("CC103-")
+    # Same content elsewhere in the file, reworded summary, other severity or confidence: same id.
+    assert make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, "memorandum", "other words", values, moved, 0.7).id == base.id
+    assert make(Kind.DISCREPANCY, Category.NUMBER, Severity.ERROR, "memorandum", "14 vs 15", values, respaced, 1.0).id == base.id
+    # What the finding says changes: another id.
+    assert make(Kind.DISCREPANCY, Category.NUMBER, Severity.ERROR, "memorandum", "14 vs 16", (Value("a", "14"), Value("b", "16")), ev, 1.0).id != base.id
+    assert make(Kind.AGREEMENT, Category.NUMBER, Severity.INFO, "memorandum", "14 vs 15", values, ev, 1.0).id != base.id
+    assert make(Kind.DISCREPANCY, Category.NUMBER, Severity.ERROR, "agreement", "14 vs 15", values, ev, 1.0).id != base.id
+
+
+@pytest.mark.parametrize("category", list(Category))
+def test_finding_id_carries_the_category_code(category: Category) -> None:
+    f = make(Kind.UNIQUE, category, Severity.INFO, "s", "summary", (Value("a", "v"),), (Evidence("a", "v", 0, 1),), 1.0)
+    assert f.id.split("-")[0] == CODES[category]
+    assert ID_PATTERN.match(f.id)
