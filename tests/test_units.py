@@ -8,6 +8,7 @@ import pytest
 
 from crosscheck import clean, dates, names, quantities
 from crosscheck.entities import PERSON_MATCH
+from crosscheck.model import Source
 from crosscheck.names import Variant
 from crosscheck.sources import parse_source
 
@@ -281,7 +282,7 @@ CHROME = [
 ]
 
 
-def _source(body: str, newline: str = "\n"):  # type: ignore[no-untyped-def]
+def _source(body: str, newline: str = "\n") -> Source:
     text = newline.join(["---", "title: A test", "published: 2026-01-05", "---", body])
     return parse_source(text.encode("utf-8"), "test.md", default_id="test")
 

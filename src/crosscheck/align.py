@@ -94,8 +94,10 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         event = _equal(a, b, lambda c: c.subject)
         precision = _equal(a, b, lambda c: str(len(str(c.norm))))
         same = _pairwise(a, b, lambda x, y: dates.compatible(str(x.norm), str(y.norm)))
-        ok = ((text >= 0.55) | (event & (text >= 0.4))) & (precision | same | (event & (text >= 0.6)))
-        return np.where(ok, 0.45 * text + 0.3 * anchors + 0.25 * event + 0.1 * same, 0.0)
+        args = _pairwise(a, b, lambda x, y: bool(set(x.get("args").split()) & set(y.get("args").split())))
+        # The same event (verb or its noun) about the same thing is one fact however worded.
+        ok = ((text >= 0.55) | (event & ((text >= 0.4) | args))) & (precision | same | (event & (text >= 0.6)))
+        return np.where(ok, 0.35 * text + 0.2 * anchors + 0.25 * event + 0.2 * args + 0.1 * same, 0.0)
     if kind is ClaimKind.LIST:
         overlap = np.array([[list_overlap(x, y) for y in b] for x in a], dtype=float).reshape(len(a), len(b))
         minor_a = np.array([bool(c.get("minor")) for c in a])

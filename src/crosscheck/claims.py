@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import dates, names
 from .model import Claim, ClaimKind, Entities, Evidence, Parsed, Sentence, Source, Token
-from .quantities import parse_amount
+from .quantities import parse_amount, parse_ordinal
 
 STOP = frozenset(
     "a an the of to in on at by for with from and or but as is are was were be been being it its "
@@ -436,19 +436,79 @@ def _in_subject(sent: Sentence, i: int) -> bool:
 # --- quantities --------------------------------------------------------------------------------
 
 
-@extractor(ClaimKind.QUANTITY)
-def quantities(ctx: Context) -> Iterator[Claim]:
-    """A number with its unit and what it counts: "14 memorandums", "some 200 business leaders"."""
+def _quantity_claim(ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False) -> Claim:
     sent = ctx.sentence
     toks = sent.tokens
+    phrase = sent.span_text(lo, hi)
+    subject = " ".join(x for x in (thing, unit and unit != thing and f"({unit})") if x)
+    return Claim(
+        source_id=ctx.source.id,
+        kind=ClaimKind.QUANTITY,
+        subject=subject,
+        value=sent.span_text(lo, head) if hi < head <= hi + 4 else phrase,
+        norm=f"{value:.6g}",
+        evidence=ctx.evidence(),
+        key=content_key(sent, range(lo, hi + 1)),
+        anchors=ctx.anchors(),
+        sentence=ctx.index,
+        span=(toks[lo].idx, toks[hi].end),
+        approximate=approximate,
+        detail=(("unit", unit), ("thing", thing), ("verb", _governor_verb(sent, head))),
+    )
+
+
+def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
+    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or ''."""
+    toks = sent.tokens
+    t = toks[i]
+    value = parse_amount(t.text)
+    if value is None or not 1 <= value.value <= 120 or not t.text.isdigit() and t.pos != "NUM":
+        return ""
+    prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
+    head = toks[t.head]
+    persons = [(f, l, g) for f, l, g, lab in refs if lab == "PERSON"]
+    if t.dep == "appos" or (t.dep == "npadvmod" and head.pos == "PROPN"):
+        for f, l, g in persons:
+            if f <= t.head <= l:
+                return g
+    aged = prev[-3:] == ["at", "the", "age"] or prev[-2:] == ["age", "of"] or (prev and prev[-1] == "aged")
+    copula = t.dep in ("attr", "acomp") and head.lemma == "be" and i == len(toks) - 2 or (t.dep == "attr" and head.lemma == "be" and i + 1 < len(toks) and toks[i + 1].text in ".,;")
+    if aged or copula:
+        return persons[0][2] if persons else "(person)"
+    return ""
+
+
+@extractor(ClaimKind.QUANTITY)
+def quantities(ctx: Context) -> Iterator[Claim]:
+    """A number with its unit and what it counts: "14 memorandums", "some 200 business leaders".
+
+    Also ages ("She was 85", "Tara Reid, 33,") and ranks ("the fifth coach fired").
+    """
+    sent = ctx.sentence
+    toks = sent.tokens
+    refs = ctx.refs()
     taken: set[int] = set()
     for i, t in enumerate(toks):
+        rank = parse_ordinal(t.text) if t.ent_type == "ORDINAL" or t.tag in ("JJ", "RB", "CD") else None
+        if rank is not None and rank > 1 and t.dep == "amod" and toks[t.head].pos == "NOUN":
+            thing = _noun_phrase(sent, t.head)
+            yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head)
+            continue
+        person = _age(sent, i, refs) if t.tag == "CD" else ""
+        if person:
+            taken.add(i)
+            value = parse_amount(t.text)
+            assert value is not None
+            yield _quantity_claim(ctx, i, i, value.value, "age", "year", i)
+            continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
             continue
         if re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.ent_type in ("DATE", ""):
             continue  # a year: the date extractor reads it
         if t.ent_type == "DATE" and not _duration(sent, i):
             continue
+        if _score_or_range(sent, i):
+            continue  # "88-72", "9-14", "1982-83": scores, records and ranges, not counts
         lo, hi = _number_span(sent, i)
         taken.update(range(lo, hi + 1))
         if lo > 0 and toks[lo - 1].text == "(":
@@ -467,22 +527,16 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         unit = amount.unit or unit
         if not thing:
             thing = _verb_subject(sent, head)
-        subject = " ".join(x for x in (thing, unit and f"({unit})") if x)
-        verb = _governor_verb(sent, head)
-        yield Claim(
-            source_id=ctx.source.id,
-            kind=ClaimKind.QUANTITY,
-            subject=subject,
-            value=sent.span_text(lo, head) if hi < head <= hi + 4 else phrase,
-            norm=f"{amount.value:.6g}",
-            evidence=ctx.evidence(),
-            key=content_key(sent, range(lo, hi + 1)),
-            anchors=ctx.anchors(),
-            sentence=ctx.index,
-            span=(toks[lo].idx, toks[hi].end),
-            approximate=amount.approximate,
-            detail=(("unit", unit), ("thing", thing), ("verb", verb)),
-        )
+        if "year-old" in phrase.replace(" ", "") or (unit == "year" and toks[min(head + 1, len(toks) - 1)].lower_text == "old"):
+            thing = "age"
+        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate)
+
+
+def _score_or_range(sent: Sentence, i: int) -> bool:
+    toks = sent.tokens
+    before = i >= 2 and toks[i - 1].text in "-–" and toks[i - 2].tag == "CD"
+    after = i + 2 < len(toks) and toks[i + 1].text in "-–" and toks[i + 2].tag == "CD"
+    return before or after or bool(re.fullmatch(r"\d+[-–]\d+(?:[-–]\d+)?", toks[i].text))
 
 
 def _duration(sent: Sentence, i: int) -> bool:
@@ -606,9 +660,10 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
         iso = dates.resolve(m.text, ctx.source.published, future=future)
         if iso is None:
             continue
-        event = _event_of(sent, m.first, m.last)
+        event, at = _event_of(sent, m.first, m.last)
         if event.endswith("ing") and len(event) > 5:
             event = event[:-3]  # "the sinking" and "sank" name one event
+        args = _event_args(sent, at, range(m.first, m.last + 1)) if at >= 0 else ()
         yield Claim(
             source_id=ctx.source.id,
             kind=ClaimKind.DATE,
@@ -621,11 +676,26 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
             sentence=ctx.index,
             span=(m.start, m.end),
             approximate=len(iso) < 10,
-            detail=(("event", event),),
+            detail=(("event", event), ("args", " ".join(args))),
         )
 
 
-def _event_of(sent: Sentence, first: int, last: int) -> str:
+def _event_args(sent: Sentence, k: int, skip: range) -> tuple[str, ...]:
+    """Nouns that say what the event is about: its subject, object and 'of' object."""
+    toks = sent.tokens
+    out = set()
+    for c in _children(sent, k):
+        if c in skip:
+            continue
+        t = toks[c]
+        if t.dep in ("nsubj", "nsubjpass", "dobj", "attr") and t.pos in ("NOUN", "PROPN"):
+            out.add(t.lemma.lower())
+        if t.dep == "prep" and t.lower_text == "of":
+            out.update(toks[g].lemma.lower() for g in _children(sent, c) if toks[g].pos in ("NOUN", "PROPN"))
+    return tuple(sorted(out))
+
+
+def _event_of(sent: Sentence, first: int, last: int) -> tuple[str, int]:
     """The verb or noun a date phrase attaches to ("flew on Jan 4", "the Jan 5 meeting")."""
     toks = sent.tokens
     k = last
@@ -638,11 +708,11 @@ def _event_of(sent: Sentence, first: int, last: int) -> str:
         seen.add(k)
         h = toks[k].head
         if h == k:
-            return toks[k].lemma.lower() if toks[k].pos in ("VERB", "NOUN") else ""
+            return (toks[k].lemma.lower(), k) if toks[k].pos in ("VERB", "NOUN") else ("", -1)
         k = h
         if toks[k].pos in ("VERB", "NOUN") and not (first <= k <= last):
-            return toks[k].lemma.lower()
-    return ""
+            return toks[k].lemma.lower(), k
+    return "", -1
 
 
 # --- lists -------------------------------------------------------------------------------------

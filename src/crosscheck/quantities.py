@@ -21,6 +21,23 @@ _SCALES = {
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
+ORDINALS = {
+    w: n + 1
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The rank an ordinal names: 'fifth' -> 5, '81st' -> 81."""
+    t = text.strip().lower()
+    if t in ORDINALS:
+        return ORDINALS[t]
+    m = _ORDINAL_DIGITS.match(t)
+    return int(m.group(1)) if m else None
 APPROXIMATORS = (
     "some", "about", "around", "nearly", "almost", "roughly", "approximately", "approx",
     "more than", "over", "less than", "fewer than", "under", "up to", "at least", "at most",
