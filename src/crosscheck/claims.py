@@ -39,6 +39,17 @@ THING_SYNONYMS = {
     "percent": "%", "per cent": "%",
 }
 """Words news uses interchangeably for a counted thing; one entry a pair, to its common form."""
+EVENT_CLASSES = {
+    "kill": "death", "die": "death", "dead": "death", "death": "death", "perish": "death",
+    "fatality": "death", "slay": "death", "murder": "death", "drown": "death", "claim": "death",
+    "injure": "injury", "injured": "injury", "wound": "injury", "wounded": "injury", "hurt": "injury",
+    "hospitalise": "injury", "hospitalize": "injury", "injury": "injury",
+    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "capture": "arrest",
+    "evacuate": "evacuation", "flee": "evacuation", "displace": "evacuation",
+    "rescue": "rescue", "save": "rescue", "miss": "missing", "missing": "missing",
+}
+"""Verbs and adjectives that state the same happening to people: one class each."""
+HUMAN_CLASSES = frozenset({"death", "injury", "arrest", "evacuation", "rescue", "missing"})
 GENERIC_HEADS = frozenset("area field sector domain sphere issue matter realm".split())
 NON_EXHAUSTIVE = frozenset({"including", "include", "includes", "such", "among", "like", "notably"})
 QUOTE_OPEN = "“\"‘"
@@ -436,7 +447,9 @@ def _in_subject(sent: Sentence, i: int) -> bool:
 # --- quantities --------------------------------------------------------------------------------
 
 
-def _quantity_claim(ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False) -> Claim:
+def _quantity_claim(
+    ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False, event: str = ""
+) -> Claim:
     sent = ctx.sentence
     toks = sent.tokens
     phrase = sent.span_text(lo, hi)
@@ -453,8 +466,24 @@ def _quantity_claim(ctx: Context, lo: int, hi: int, value: float, thing: str, un
         sentence=ctx.index,
         span=(toks[lo].idx, toks[hi].end),
         approximate=approximate,
-        detail=(("unit", unit), ("thing", thing), ("verb", _governor_verb(sent, head))),
+        detail=(("unit", unit), ("thing", thing), ("verb", event or _governor_verb(sent, head))),
     )
+
+
+def _near_magnitude(sent: Sentence, lo: int, hi: int) -> bool:
+    toks = sent.tokens
+    near = [toks[j].lower_text for j in (lo - 1, hi + 1) if 0 <= j < len(toks)]
+    return "magnitude" in near
+
+
+def _event_class(sent: Sentence, lo: int, hi: int, head: int) -> str:
+    """What happened to what the number counts, as a class: 'death' for killed/died/dead."""
+    toks = sent.tokens
+    for j in (hi + 1, head + 1):
+        if j < len(toks) and toks[j].lemma.lower() in EVENT_CLASSES and toks[j].pos in ("ADJ", "VERB", "NOUN"):
+            return EVENT_CLASSES[toks[j].lemma.lower()]
+    verb = _governor_verb(sent, head)
+    return EVENT_CLASSES.get(verb, verb)
 
 
 def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
@@ -520,6 +549,11 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         if _definite_small(sent, lo, amount.value):
             continue
         unit, thing, head = _counted(sent, hi)
+        if _near_magnitude(sent, lo, hi):
+            thing, unit = "magnitude", ""
+        event = _event_class(sent, lo, hi, head)
+        if event in HUMAN_CLASSES and thing in ("", "other", "more", "person"):
+            thing = "people"  # "injured 40 others", "almost 50 were injured"
         if not thing and not amount.unit:
             continue
         if _partitive(sent, head):
@@ -529,7 +563,7 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             thing = _verb_subject(sent, head)
         if "year-old" in phrase.replace(" ", "") or (unit == "year" and toks[min(head + 1, len(toks) - 1)].lower_text == "old"):
             thing = "age"
-        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate)
+        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event)
 
 
 def _score_or_range(sent: Sentence, i: int) -> bool:
@@ -556,6 +590,8 @@ def _number_span(sent: Sentence, i: int) -> tuple[int, int]:
     for c in _children(sent, i):
         if c < lo and toks[c].dep in ("quantmod", "advmod", "amod", "det") and c >= lo - 3:
             lo = c
+    if lo > 0 and toks[lo].lower_text in ("least", "most") and toks[lo - 1].lower_text == "at":
+        lo -= 1
     return lo, hi
 
 

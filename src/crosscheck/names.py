@@ -115,10 +115,12 @@ def same_person(a: str, b: str) -> float:
     pa, pb = syllables(a), syllables(b)
     if len(pa) < 2 or len(pb) < 2:
         return 0.0
+    if "".join(pa) == "".join(pb):
+        return 1.0  # "Lee Dong-gyu" / "Lee Donggyu", "Xi Jinping" / "Xi Jin-ping"
     wa, wb = a.split(), b.split()
     if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
         return 0.0
-    last_a, last_b = skeleton(pa[-1]), skeleton(pb[-1])
+    last_a, last_b = skeleton(wa[-1]), skeleton(wb[-1])
     if last_a != last_b and fuzz.ratio(last_a, last_b) < 75:
         return 0.0
     whole = fuzz.ratio(skeleton(a), skeleton(b)) / 100.0

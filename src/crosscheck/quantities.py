@@ -114,11 +114,17 @@ def _words(t: str) -> float | None:
     total, current, seen = 0.0, 0.0, False
     for w in words:
         if w in _FRACTIONS:
-            return _FRACTIONS[w] * (current or 1)
-        if w in _UNITS and not (w in ("a", "an") and seen):
-            if w in ("a", "an"):
-                current = 1
-                continue
+            current = _FRACTIONS[w] * (current or 1)  # "a third", "half a million"
+            seen = True
+            continue
+        if w == "dozen":
+            current = (current or 1) * 12  # "a dozen", "two dozen"
+            seen = True
+            continue
+        if w in ("a", "an"):
+            current = current or (1 if not seen else current)
+            continue
+        if w in _UNITS:
             current += _UNITS[w]
             seen = True
         elif w in _SCALES and len(w) > 2:

@@ -106,7 +106,8 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
     if not m:
         return {}, 0
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        # Every front matter value is text; BaseLoader keeps dates as strings for _date to check.
+        meta = yaml.load(m.group(1) or "", Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (line {line + 2})" if line is not None else ""
