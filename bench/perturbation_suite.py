@@ -24,10 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from crosscheck import evaluate, perturb  # noqa: E402
-from crosscheck.align import align  # noqa: E402
-from crosscheck.compare import compare  # noqa: E402
 from crosscheck.evaluate import GoldEvent, Label  # noqa: E402
-from crosscheck.model import Kind  # noqa: E402
 from crosscheck.nlp import load_model  # noqa: E402
 from crosscheck.pipeline import analyse, check  # noqa: E402
 from crosscheck.sources import read_source, read_sources  # noqa: E402
@@ -56,24 +53,6 @@ def tuned_topics() -> set[str]:
     return names
 
 
-def shared_claims(a_src, b_src, nlp):  # type: ignore[no-untyped-def]
-    """A's claims and entities, and the positions of A's claims that B states too."""
-    analysis = analyse([a_src, b_src], nlp)
-    groups = align(analysis.claims)
-    agreed: set[int] = set()
-    for g in groups:
-        if len(g.members) == 2:
-            pair = [analysis.claims[i] for i in g.members]
-            found = compare(pair, [type(g)((0, 1), g.confidence)])
-            if found and found[0].kind is Kind.AGREEMENT:
-                agreed.add(g.members[0] if pair[0].source_id == a_src.id else g.members[1])
-    claims = analysis.claims
-    a_claims = [c for c in claims if c.source_id == a_src.id]
-    a_agreed = [claims[i] for i in sorted(agreed)]
-    linked = {analysis.global_names[e.key] for e in analysis.entities[1].entities}
-    return analysis, a_claims, a_agreed, linked
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
@@ -92,14 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         a_src, b_src = read_source(a_path), read_source(b_path)
         if a_src.id == b_src.id:
             b_src = read_sources([a_path, b_path])[1]
-        analysis, a_claims, a_agreed, linked = shared_claims(a_src, b_src, nlp)
+        analysis = analyse([a_src, b_src], nlp)
+        a_claims = [c for c in analysis.claims if c.source_id == a_src.id]
+        linked = {analysis.global_names[e.key] for e in analysis.entities[1].entities}
         a_ents = analysis.entities[0]
         for edit in perturb.Edit:
             for mode in ("same", "cross"):
                 if mode == "same":
                     options = perturb.candidates(a_src, a_ents, a_claims, edit, analysis.global_names)
                 else:
-                    options = perturb.candidates(a_src, a_ents, a_agreed, edit, analysis.global_names)
+                    options = perturb.candidates(a_src, a_ents, perturb.agreed_claims(analysis.claims, a_src.id), edit, analysis.global_names)
                     if edit is perturb.Edit.NAME:
                         keep = {e.name for e in a_ents.entities if analysis.global_names[e.key] in linked}
                         options = [p for p in options if any(p.old in n for n in keep)]

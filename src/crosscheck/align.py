@@ -16,7 +16,7 @@ from itertools import combinations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from . import dates, names
+from . import names
 from .model import Claim, ClaimKind
 
 STATEMENT_MIN = 0.72
@@ -56,14 +56,25 @@ def align(claims: Sequence[Claim]) -> tuple[Group, ...]:
 
 def _align_kind(claims: Sequence[Claim], idx: list[int], kind: ClaimKind) -> list[Group]:
     per_source: dict[str, list[int]] = {}
-    for i in idx:
-        per_source.setdefault(claims[i].source_id, []).append(i)
+    for n, i in enumerate(idx):
+        per_source.setdefault(claims[i].source_id, []).append(n)
+    order = sorted(per_source, key=lambda s: per_source[s][0])
     matches: list[tuple[float, int, int]] = []
-    for sa, sb in combinations(sorted(per_source, key=lambda s: per_source[s][0]), 2):
+    if len(order) < 2:
+        return _merge(claims, idx, matches)
+    cs = [claims[i] for i in idx]
+    if len(order) == 2:
+        # Two sources: only the cross block is needed.
+        a, b = per_source[order[0]], per_source[order[1]]
+        blocks = {(order[0], order[1]): score_matrix([cs[i] for i in a], [cs[j] for j in b], kind)}
+    else:
+        # Many sources: one matrix over all claims of the kind, sliced per pair of sources.
+        full = score_matrix(cs, cs, kind)
+        blocks = {(sa, sb): full[np.ix_(per_source[sa], per_source[sb])] for sa, sb in combinations(order, 2)}
+    for (sa, sb), score in blocks.items():
         a, b = per_source[sa], per_source[sb]
-        score = score_matrix([claims[i] for i in a], [claims[j] for j in b], kind)
         for x, y in _one_to_one(score, MIN_SCORE[kind]):
-            matches.append((float(score[x, y]), a[x], b[y]))
+            matches.append((float(score[x, y]), idx[a[x]], idx[b[y]]))
     return _merge(claims, idx, matches)
 
 
@@ -88,18 +99,18 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         verb = _equal(a, b, lambda c: c.get("verb")) | _either_empty(a, b, lambda c: c.get("verb"))
         ok = unit & (thing >= QUANTITY_THING_MIN / 100) & (verb | (text >= 0.6))
         # Between equally good candidates, the one stating the same value is the same fact.
-        same = _pairwise(a, b, lambda x, y: x.norm == y.norm)
+        same = _equal(a, b, lambda c: str(c.norm))
         return np.where(ok, 0.35 * thing + 0.4 * text + 0.25 * anchors + 0.1 * same, 0.0)
     if kind is ClaimKind.DATE:
         event = _equal(a, b, lambda c: c.subject)
         precision = _equal(a, b, lambda c: str(len(str(c.norm))))
-        same = _pairwise(a, b, lambda x, y: dates.compatible(str(x.norm), str(y.norm)))
-        args = _pairwise(a, b, lambda x, y: bool(set(x.get("args").split()) & set(y.get("args").split())))
+        same = _prefix_equal([str(c.norm) for c in a], [str(c.norm) for c in b])
+        args = _overlap([x.get("args").split() for x in a], [y.get("args").split() for y in b]) > 0
         # The same event (verb or its noun) about the same thing is one fact however worded.
         ok = ((text >= 0.55) | (event & ((text >= 0.4) | args))) & (precision | same | (event & (text >= 0.6)))
         return np.where(ok, 0.35 * text + 0.2 * anchors + 0.25 * event + 0.2 * args + 0.1 * same, 0.0)
     if kind is ClaimKind.LIST:
-        overlap = np.array([[list_overlap(x, y) for y in b] for x in a], dtype=float).reshape(len(a), len(b))
+        overlap = _list_overlaps(a, b)
         minor_a = np.array([bool(c.get("minor")) for c in a])
         minor_b = np.array([bool(c.get("minor")) for c in b])
         either = np.logical_or.outer(minor_a, minor_b)
@@ -110,21 +121,27 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
     raise ValueError(f"no alignment rule for claim kind {kind!r}")
 
 
-def list_overlap(a: Claim, b: Claim) -> float:
+def list_overlap(a: Claim, b: Claim, memo: dict[tuple[str, str], bool] | None = None) -> float:
     """Share of the shorter list's members that the other list names too."""
     xs, ys = list(a.value), list(b.value)
     if not xs or not ys:
         return 0.0
-    matched = len(member_pairs(xs, ys))
+    matched = len(member_pairs(xs, ys, memo))
     return matched / min(len(xs), len(ys))
 
 
-def member_pairs(xs: Sequence[str], ys: Sequence[str]) -> list[tuple[int, int]]:
+def member_pairs(xs: Sequence[str], ys: Sequence[str], memo: dict[tuple[str, str], bool] | None = None) -> list[tuple[int, int]]:
     """One-to-one pairs of list members naming the same thing ("LG" and "LG Group")."""
+    memo = {} if memo is None else memo
     pairs, used = [], set()
     for i, x in enumerate(xs):
         for j, y in enumerate(ys):
-            if j not in used and same_member(x, y):
+            if j in used:
+                continue
+            same = memo.get((x, y))
+            if same is None:
+                same = memo[(x, y)] = same_member(x, y)
+            if same:
                 pairs.append((i, j))
                 used.add(j)
                 break
@@ -143,9 +160,43 @@ def same_member(x: str, y: str) -> bool:
     return fuzz.token_sort_ratio(fx, fy) >= 90
 
 
-def _pairwise(a: Sequence[Claim], b: Sequence[Claim], test: Callable[[Claim, Claim], bool]) -> np.ndarray:
-    """A boolean matrix of `test` over all pairs; for the few claims of value-aware kinds."""
-    return np.array([[test(x, y) for y in b] for x in a], dtype=bool).reshape(len(a), len(b))
+def _prefix_equal(a: list[str], b: list[str]) -> np.ndarray:
+    """Whether one value is a prefix of the other, for every pair ('2026-01' and '2026-01-04')."""
+    la = np.array([len(x) for x in a])
+    lb = np.array([len(y) for y in b])
+    shorter = np.minimum.outer(la, lb)
+    out = np.zeros((len(a), len(b)), dtype=bool)
+    for n in np.unique(shorter):
+        eq = _equal_values([x[:n] for x in a], [y[:n] for y in b])
+        out |= eq & (shorter == n)
+    return out
+
+
+def _incidence(items: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
+    m = np.zeros((len(items), max(1, len(vocab))), dtype=np.float32)
+    for i, words in enumerate(items):
+        cols = [vocab[w] for w in words if w in vocab]
+        m[i, cols] = 1
+    return m
+
+
+def _overlap(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
+    """How many items each pair of word lists shares, by one matrix product."""
+    vocab = _codes([w for ws in (*a, *b) for w in ws])
+    return _incidence(a, vocab) @ _incidence(b, vocab).T
+
+
+def _list_overlaps(a: Sequence[Claim], b: Sequence[Claim]) -> np.ndarray:
+    """list_overlap for every pair, computed only where the lists share a member's first word."""
+    def heads(c: Claim) -> list[str]:
+        return [names.fold(m).split()[0][:5] for m in c.value if m.strip()]
+
+    candidates = _overlap([heads(c) for c in a], [heads(c) for c in b]) > 0
+    out = np.zeros((len(a), len(b)))
+    memo: dict[tuple[str, str], bool] = {}  # members recur across lists: compare each pair once
+    for x, y in zip(*np.nonzero(candidates), strict=True):
+        out[x, y] = list_overlap(a[x], b[y], memo)
+    return out
 
 
 def _one_to_one(score: np.ndarray, minimum: float) -> list[tuple[int, int]]:
@@ -182,7 +233,7 @@ def _merge(claims: Sequence[Claim], idx: list[int], matches: list[tuple[float, i
 def _cdist(a: list[str], b: list[str], scorer: Callable[..., float]) -> np.ndarray:
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
-    return np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32)) / 100.0
+    return np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32, workers=-1)) / 100.0
 
 
 def _text_sim(a: list[str], b: list[str]) -> np.ndarray:
@@ -199,8 +250,10 @@ def _codes(values: list[str]) -> dict[str, int]:
 
 
 def _equal(a: Sequence[Claim], b: Sequence[Claim], key: Callable[[Claim], str]) -> np.ndarray:
-    va = [key(c) for c in a]
-    vb = [key(c) for c in b]
+    return _equal_values([key(c) for c in a], [key(c) for c in b])
+
+
+def _equal_values(va: list[str], vb: list[str]) -> np.ndarray:
     codes = _codes(va + vb)
     return np.equal.outer(np.array([codes[v] for v in va]), np.array([codes[v] for v in vb]))
 

@@ -68,6 +68,7 @@ class Context:
     index: int
     entities: Entities
     global_names: dict[str, str]
+    index_by_sentence: dict[int, list[tuple[int, int, str, str]]] | None = None
 
     @property
     def sentence(self) -> Sentence:
@@ -77,15 +78,9 @@ class Context:
     def refs(self, index: int | None = None) -> list[tuple[int, int, str, str]]:
         """(first token, last token, global name, label) of each entity in a sentence."""
         i = self.index if index is None else index
-        sent = self.sentences[i]
-        labels = {e.key: e.label for e in self.entities.entities}
-        out = []
-        for r in self.entities.in_sentence(i):
-            first = _token_at(sent, r.start)
-            last = _token_at(sent, r.end - 1)
-            if first is not None and last is not None:
-                out.append((first, last, self.global_names.get(r.entity, r.form), labels.get(r.entity, "")))
-        return out
+        if self.index_by_sentence is not None:
+            return self.index_by_sentence.get(i, [])
+        return ref_index(self.sentences, self.entities, self.global_names).get(i, [])
 
     def anchors(self) -> tuple[str, ...]:
         """Global names of the entities in the sentence, sorted, for alignment."""
@@ -112,11 +107,27 @@ def extractor(kind: ClaimKind) -> Callable[[Extractor], Extractor]:
     return register
 
 
+def ref_index(
+    sentences: Sequence[Sentence], entities: Entities, global_names: dict[str, str]
+) -> dict[int, list[tuple[int, int, str, str]]]:
+    """(first token, last token, global name, label) of every resolved mention, by sentence."""
+    labels = {e.key: e.label for e in entities.entities}
+    out: dict[int, list[tuple[int, int, str, str]]] = {}
+    for r in entities.refs:
+        sent = sentences[r.sentence]
+        first = _token_at(sent, r.start)
+        last = _token_at(sent, r.end - 1)
+        if first is not None and last is not None:
+            out.setdefault(r.sentence, []).append((first, last, global_names.get(r.entity, r.form), labels.get(r.entity, "")))
+    return out
+
+
 def extract(parsed: Parsed, entities: Entities, global_names: dict[str, str]) -> tuple[Claim, ...]:
     """Every claim a source makes, in reading order."""
     out: list[Claim] = []
+    index = ref_index(parsed.sentences, entities, global_names)
     for i in range(len(parsed.sentences)):
-        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names)
+        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index)
         for kind in ClaimKind:
             fn = EXTRACTORS.get(kind)
             if fn is not None:
@@ -872,7 +883,7 @@ def statements(ctx: Context) -> Iterator[Claim]:
         anchors=ctx.anchors(),
         sentence=ctx.index,
         span=(sent.start, sent.end),
-        detail=(("negated", "1" if any(t.dep == "neg" for t in sent.tokens) else ""),),
+        detail=(("negated", "1" if any(t.dep == "neg" or t.lower_text in ("not", "n't", "never") for t in sent.tokens) else ""),),
     )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__
 from .errors import CrosscheckError, UsageError
 from .model import Severity
+from .perturb import Edit
 from .render import RENDERERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -66,6 +67,22 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--split", choices=["tune", "heldout", "all"], default="all", help="which labelled events to run (default: all)")
     ev.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
     ev.add_argument("-o", "--output", metavar="FILE", help="write the results to FILE (atomically)")
+    pt = sub.add_parser(
+        "perturb",
+        help="write a copy of an article with recorded edits, and the gold for them",
+        description="Write copies of ARTICLE, each with one controlled edit (a respelt name, a changed number, "
+        "a shifted date, a dropped list member, a swapped quote speaker, a negation), and for each a gold "
+        "file (format in tests/gold/README.md) that `crosscheck eval` scores. The article is never modified.",
+    )
+    pt.add_argument("article", metavar="ARTICLE", help="the article to copy and edit")
+    pt.add_argument("-o", "--output-dir", metavar="DIR", required=True, help="directory for the copies and gold files (created)")
+    pt.add_argument("--edit", action="append", choices=[str(e) for e in Edit], help="edit kind (repeatable; default: all)")
+    pt.add_argument(
+        "--against",
+        metavar="OTHER",
+        help="another outlet's article on the same event: edit only facts OTHER states too, and pair the copy with it",
+    )
+    pt.add_argument("--seed", default="", help="changes which candidate edit is chosen (default: none)")
     return parser
 
 
@@ -82,7 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args)
         if args.command == "eval":
             return _eval(args)
-        raise UsageError("a command is required: compare or eval")
+        if args.command == "perturb":
+            return _perturb(args)
+        raise UsageError("a command is required: compare, eval or perturb")
     except CrosscheckError as exc:
         print(f"crosscheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -130,6 +149,42 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _perturb(args: argparse.Namespace) -> int:
+    from . import perturb
+    from .nlp import load_model
+    from .pipeline import analyse
+    from .sources import read_sources
+
+    paths = [args.article] + ([args.against] if args.against else [])
+    sources = read_sources(paths)
+    out = Path(args.output_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"-o {out}: cannot create directory ({exc.strerror or exc})") from None
+    analysis = analyse(sources, load_model())
+    article = sources[0]
+    claims = perturb.agreed_claims(analysis.claims, article.id) if args.against else list(analysis.claims)
+    written = 0
+    for edit in [Edit(e) for e in (args.edit or [str(e) for e in Edit])]:
+        options = perturb.candidates(article, analysis.entities[0], claims, edit, analysis.global_names)
+        p = perturb.choose(article, options, salt=f"{edit}{args.seed}")
+        if p is None:
+            print(f"crosscheck: no {edit} edit possible in {article.path}", file=sys.stderr)
+            continue
+        stem = Path(article.path).stem
+        copy = out / f"{stem}.{edit}.md"
+        if os.path.realpath(copy) in {os.path.realpath(x) for x in paths}:
+            raise UsageError(f"-o {out}: would overwrite a source article")
+        write_atomic(str(copy), p.apply(article.text))
+        partner = Path(os.path.relpath(Path(paths[-1]).resolve(), out.resolve()))
+        gold = perturb.gold_yaml(f"{stem}.{edit}", "heldout", [copy.name, str(partner)], p, f"perturbed copy of {article.path}")
+        write_atomic(str(out / f"{stem}.{edit}.yaml"), gold)
+        print(f"{copy}: {p.note}")
+        written += 1
+    return EXIT_OK if written else EXIT_FINDINGS
 
 
 def _check_output(output: str, sources: Sequence[str]) -> None:

@@ -143,10 +143,17 @@ def _role(group: tuple[Claim, ...], conf: float) -> Finding | None:
     return None
 
 
+NEGATION_MIN = 0.9
+"""Sentences this alike that differ in negation say opposite things."""
+
+
 @comparer(ClaimKind.STATEMENT)
 def _statement(group: tuple[Claim, ...], conf: float) -> Finding | None:
     if conf < STATEMENT_AGREE_MIN:
         return None
+    if conf >= NEGATION_MIN and len({bool(c.get("negated")) for c in group}) > 1:
+        summary = "One source negates what the other states: " + " / ".join(f"{_short(c.value, 60)} ({c.source_id})" for c in group)
+        return make(Kind.DISCREPANCY, Category.STATEMENT, Severity.WARNING, "statement", summary, _values(group), _evidence(group), conf)
     return _agree(group, Category.STATEMENT, "statement", f"{_sources(group)} state the same: {_short(group[0].value)}", conf)
 
 

@@ -145,7 +145,7 @@ def prf(tp_p: int, n_reported: int, tp_r: int, n_labels: int) -> tuple[float | N
 
 def summary(scores: Sequence[EventScore]) -> dict[str, Any]:
     """Per-category and overall precision/recall/F1 over a set of scored events."""
-    cats = [str(c) for c in Category if c is not Category.STATEMENT]
+    cats = [str(c) for c in Category]
     rows = {}
     for cat in [*cats, "overall"]:
         def pick(items: Iterable[Any], get: Callable[[Any], str]) -> list[Any]:

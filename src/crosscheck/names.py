@@ -55,6 +55,8 @@ class Variant(StrEnum):
 
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes and dashes made plain."""
+    if text.isascii():
+        return text.lower()
     t = unicodedata.normalize("NFKD", text)
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
     return t.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").lower()

@@ -27,6 +27,7 @@ class Edit(StrEnum):
     DATE = "date"
     LIST = "list"
     SPEAKER = "speaker"
+    NEGATION = "negation"
 
 
 CATEGORY = {
@@ -35,6 +36,7 @@ CATEGORY = {
     Edit.DATE: Category.DATE,
     Edit.LIST: Category.LIST_MEMBERSHIP,
     Edit.SPEAKER: Category.QUOTE_SPEAKER,
+    Edit.NEGATION: Category.STATEMENT,
 }
 _WORD_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -74,6 +76,7 @@ def candidates(
         Edit.DATE: lambda: _dates(source, mine),
         Edit.LIST: lambda: _lists(source, mine),
         Edit.SPEAKER: lambda: _speakers(source, entities, mine, global_names or {}),
+        Edit.NEGATION: lambda: _negations(source, mine),
     }[edit]
     return sorted(make(), key=lambda p: (p.start, p.end))
 
@@ -221,6 +224,41 @@ def _speakers(source: Source, entities: Entities, claims: Sequence[Claim], globa
             else:
                 continue
             break
+    return out
+
+
+_AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does|do)(\s+)(?!not\b|n't\b)", re.I)
+
+
+def _negations(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
+    """Insert 'not' after the first auxiliary of a plain statement outside quotation marks."""
+    out = []
+    text = source.text
+    for c in claims:
+        if c.kind is not ClaimKind.STATEMENT or c.get("negated") or any(q in c.evidence.text for q in "“\""):
+            continue
+        m = _AUX.search(c.evidence.text)
+        if not m:
+            continue
+        at = c.evidence.start + m.end(1)
+        out.append(Perturbation(Edit.NEGATION, at, at, "", " not", (c.evidence.text[:40],), f"negated: {c.evidence.text[:60]}…"))
+    return out
+
+
+def agreed_claims(claims: Sequence[Claim], source_id: str) -> list[Claim]:
+    """Claims of `source_id` that another source states too, with the same value."""
+    from .align import Group, align
+    from .compare import compare
+    from .model import Kind
+
+    out = []
+    for g in align(claims):
+        if len(g.members) < 2:
+            continue
+        group = [claims[i] for i in g.members]
+        found = compare(group, [Group(tuple(range(len(group))), g.confidence)])
+        if found and found[0].kind is Kind.AGREEMENT:
+            out += [c for c in group if c.source_id == source_id]
     return out
 
 

@@ -21,6 +21,7 @@ from .errors import UsageError
 from .model import Claim, Entities, Parsed, Source
 from .report import Report, against_reference, build
 from .sources import read_sources
+from .timing import Timer, maybe
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,25 +37,30 @@ class Analysis:
     claims: tuple[Claim, ...]
 
 
-def analyse(sources: Sequence[Source], nlp: Language) -> Analysis:
+def analyse(sources: Sequence[Source], nlp: Language, *, timer: Timer | None = None) -> Analysis:
     """Clean, parse, resolve entities and extract claims for every source."""
-    segments = [clean(s) for s in sources]
-    parsed = nlp_stage.parse(nlp, sources, segments)
-    ents = tuple(find_entities(p) for p in parsed)
-    global_names = link(ents)
-    claims = dedupe(all_claims(parsed, ents, global_names))
+    with maybe(timer, "clean"):
+        segments = [clean(s) for s in sources]
+    with maybe(timer, "parse"):
+        parsed = nlp_stage.parse(nlp, sources, segments)
+    with maybe(timer, "extract"):
+        ents = tuple(find_entities(p) for p in parsed)
+        global_names = link(ents)
+        claims = dedupe(all_claims(parsed, ents, global_names))
     return Analysis(parsed, ents, global_names, claims)
 
 
-def check(sources: Sequence[Source], nlp: Language, *, reference: str | None = None) -> Report:
+def check(sources: Sequence[Source], nlp: Language, *, reference: str | None = None, timer: Timer | None = None) -> Report:
     """Compare already-read sources with a loaded pipeline and return the report."""
     if len(sources) < 2:
         raise UsageError("need at least two sources to compare")
-    a = analyse(sources, nlp)
-    groups = align(a.claims)
-    findings = list(compare_claims(a.claims, groups))
-    findings += name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
-    report = build(sources, findings)
+    a = analyse(sources, nlp, timer=timer)
+    with maybe(timer, "align"):
+        groups = align(a.claims)
+    with maybe(timer, "compare"):
+        findings = list(compare_claims(a.claims, groups))
+        findings += name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
+        report = build(sources, findings)
     if reference is not None:
         report = against_reference(report, resolve_reference(sources, reference))
     return report

@@ -1,0 +1,257 @@
+"""Speed and memory benchmark: writes reports/benchmarks.md and reports/benchmarks.json.
+
+Every figure that matters is a ratio measured in one run, since these machines are shared and
+noisy: crosscheck's end-to-end time over a corpus against a bare spaCy `nlp.pipe` pass over the
+same texts, stage by stage; growth with sources per event and with article length; alignment of
+1,000 by 1,000 claims; peak memory by corpus size, each size in a fresh process.
+
+    python bench/speed.py [--corpus ../shared/corpus] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from crosscheck import __version__  # noqa: E402
+from crosscheck.model import Claim, ClaimKind, Evidence, Source  # noqa: E402
+from crosscheck.nlp import load_model, model_id  # noqa: E402
+from crosscheck.pipeline import check  # noqa: E402
+from crosscheck.render import RENDERERS  # noqa: E402
+from crosscheck.sources import read_sources, unique_ids  # noqa: E402
+from crosscheck.timing import STAGES, Timer  # noqa: E402
+
+
+def corpus_events(corpus: Path) -> list[list[Path]]:
+    """Every same-event folder of the corpus as a list of article paths."""
+    events = []
+    for folder in sorted((corpus / "ecbplus").glob("topic-*/*")) + sorted((corpus / "newswcl50").glob("event-*")):
+        files = sorted(folder.glob("*.md"), key=lambda p: (int(re.sub(r"\D", "", p.stem) or 0), p.stem))
+        if len(files) >= 2:
+            events.append(files)
+    return events
+
+
+def bare_spacy(nlp, sources: list[Source]) -> float:  # type: ignore[no-untyped-def]
+    """Seconds for one nlp.pipe pass over the articles' text, nothing else."""
+    start = time.perf_counter()
+    for _ in nlp.pipe((s.text[s.body_start :] for s in sources), batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def run_events(nlp, events: list[list[Path]]) -> tuple[Timer, int, int]:  # type: ignore[no-untyped-def]
+    """crosscheck over every event, timed per stage; (timer, articles, words)."""
+    timer = Timer()
+    articles = words = 0
+    for paths in events:
+        with timer.stage("load"):
+            sources = read_sources(paths)
+        report = check(sources, nlp, timer=timer)
+        with timer.stage("render"):
+            RENDERERS["json"](report)
+        articles += len(sources)
+        words += sum(len(s.text.split()) for s in sources)
+    return timer, articles, words
+
+
+def corpus_ratio(nlp, events: list[list[Path]], repeats: int) -> dict:  # type: ignore[no-untyped-def]
+    """Best of `repeats` interleaved runs of crosscheck and bare spaCy over the same texts."""
+    all_sources = [s for paths in events for s in read_sources(paths)]
+    best_cc, best_sp, best_timer = float("inf"), float("inf"), Timer()
+    articles = words = 0
+    for _ in range(repeats):
+        sp = bare_spacy(nlp, all_sources)
+        timer, articles, words = run_events(nlp, events)
+        total = sum(timer.seconds.values())
+        if total < best_cc:
+            best_cc, best_timer = total, timer
+        best_sp = min(best_sp, sp)
+    stages = {name: round(best_timer.seconds.get(name, 0.0), 3) for name in STAGES}
+    return {
+        "events": len(events), "articles": articles, "words": words,
+        "crosscheck_s": round(best_cc, 3), "bare_spacy_s": round(best_sp, 3),
+        "ratio": round(best_cc / best_sp, 3), "stages_s": stages,
+        "beyond_parse_share_of_spacy": round((best_cc - best_timer.seconds.get("parse", 0.0)) / best_sp, 3),
+    }
+
+
+def by_sources(nlp, events: list[list[Path]]) -> list[dict]:  # type: ignore[no-untyped-def]
+    """One event's first k articles for k = 2, 3, 5, 10: time and ratio to bare spaCy."""
+    big = max(events, key=len)
+    rows = []
+    for k in (2, 3, 5, 10):
+        if k > len(big):
+            break
+        sources = read_sources(big[:k])
+        sp = min(bare_spacy(nlp, sources) for _ in range(3))
+        best = float("inf")
+        timer = Timer()
+        for _ in range(3):
+            t = Timer()
+            start = time.perf_counter()
+            check(sources, nlp, timer=t)
+            elapsed = time.perf_counter() - start
+            if elapsed < best:
+                best, timer = elapsed, t
+        rows.append({"sources": k, "crosscheck_s": round(best, 3), "bare_spacy_s": round(sp, 3), "ratio": round(best / sp, 3),
+                     "align_s": round(timer.seconds.get("align", 0), 4)})
+    return rows
+
+
+def by_length(nlp, pair: list[Path]) -> list[dict]:  # type: ignore[no-untyped-def]
+    """A pair of articles, each body repeated 1, 2, 4, 8, 16 times: growth per stage."""
+    base = read_sources(pair)
+    rows = []
+    for n in (1, 2, 4, 8, 16):
+        sources = unique_ids([
+            Source(id=s.id, path=s.path, text=s.text[: s.body_start] + "\n".join([s.text[s.body_start :]] * n), body_start=s.body_start)
+            for s in base
+        ])
+        sp = bare_spacy(nlp, list(sources))
+        timer = Timer()
+        start = time.perf_counter()
+        check(sources, nlp, timer=timer)
+        total = time.perf_counter() - start
+        rows.append({"length_x": n, "words": sum(len(s.text.split()) for s in sources), "crosscheck_s": round(total, 3),
+                     "bare_spacy_s": round(sp, 3), "ratio": round(total / sp, 3),
+                     **{f"{k}_s": round(v, 4) for k, v in timer.seconds.items()}})
+    return rows
+
+
+def align_1000() -> dict:
+    """Alignment of 1,000 by 1,000 hand-made claims of every kind."""
+    from crosscheck.align import align
+
+    words = "summit leaders agreed trade security visit minister talks signed memorandum region economy".split()
+    claims = []
+    for src in ("a", "b"):
+        for i in range(1000):
+            kind = list(ClaimKind)[i % len(ClaimKind)]
+            text = " ".join(words[(i * 7 + j) % len(words)] for j in range(8)) + f" n{i % 50}"
+            value: str | tuple[str, ...] = (f"member{i % 9}", f"member{(i + 1) % 9}", f"member{(i + 2) % 9}") if kind is ClaimKind.LIST else text
+            claims.append(Claim(
+                source_id=src, kind=kind, subject=f"subject{i % 40}", value=value,
+                norm=value if kind is ClaimKind.LIST else (f"{i % 30}" if kind is ClaimKind.QUANTITY else text),
+                evidence=Evidence(src, text, 0, len(text)), key=text, anchors=(f"E{i % 17}", f"E{i % 5}"),
+                detail=(("unit", ""), ("thing", f"thing{i % 20}"), ("verb", "say"), ("speaker", f"P{i % 10}"),
+                        ("event", "meet"), ("args", "trade"), ("affiliations", "")),
+            ))
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        align(claims)
+        best = min(best, time.perf_counter() - start)
+    return {"claims_per_source": 1000, "seconds": round(best, 3)}
+
+
+def memory_child(events_file: str, n_articles: int) -> None:
+    """(In a fresh process) check events until n_articles are read; print peak RSS in MB."""
+    events = [[Path(p) for p in e] for e in json.loads(Path(events_file).read_text())]
+    nlp = load_model()
+    done = 0
+    i = 0
+    while done < n_articles:
+        paths = events[i % len(events)]
+        check(read_sources(paths), nlp)
+        done += len(paths)
+        i += 1
+    print(json.dumps({"articles": done, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+
+
+def memory(events: list[list[Path]], sizes: list[int]) -> list[dict]:
+    """Peak memory for growing numbers of articles, each in a fresh process."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump([[str(p) for p in e] for e in events], fh)
+    rows = []
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--memory-child", fh.name, str(n)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    Path(fh.name).unlink()
+    return rows
+
+
+def write(results: dict) -> None:
+    from tabulate import tabulate
+
+    out = ROOT / "reports"
+    out.mkdir(exist_ok=True)
+    (out / "benchmarks.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    c = results["corpus"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Generated by `python bench/speed.py` on {results['machine']}, crosscheck {results['version']}, model {results['model']}.",
+        "Times are best-of-N wall clock in one run; the ratios are the figures to compare between runs.",
+        "",
+        "## Corpus: crosscheck against a bare spaCy pass over the same texts",
+        "",
+        f"{c['events']} events, {c['articles']} articles, {c['words']} words. crosscheck {c['crosscheck_s']} s, "
+        f"bare `nlp.pipe` {c['bare_spacy_s']} s: **ratio {c['ratio']}** (target ≤ 1.25). Everything beyond "
+        f"parsing costs {c['beyond_parse_share_of_spacy']} of the bare pass (target ≤ 0.25).",
+        "",
+        tabulate([[k, v, f"{v / c['crosscheck_s']:.1%}"] for k, v in c["stages_s"].items()], headers=["stage", "seconds", "share"], tablefmt="github"),
+        "",
+        "## Sources per event",
+        "",
+        tabulate([[r["sources"], r["crosscheck_s"], r["bare_spacy_s"], r["ratio"], r["align_s"]] for r in results["by_sources"]],
+                 headers=["sources", "crosscheck s", "bare spaCy s", "ratio", "align s"], tablefmt="github"),
+        "",
+        "## Article length (a pair, bodies repeated)",
+        "",
+        tabulate([[r["length_x"], r["words"], r["crosscheck_s"], r["ratio"], r.get("extract_s", 0), r.get("align_s", 0), r.get("compare_s", 0)] for r in results["by_length"]],
+                 headers=["length", "words", "crosscheck s", "ratio to spaCy", "extract s", "align s", "compare s"], tablefmt="github"),
+        "",
+        f"## Alignment of 1,000 by 1,000 claims: {results['align_1000']['seconds']} s (target < 1 s)",
+        "",
+        "## Peak memory (fresh process per size)",
+        "",
+        tabulate([[r["articles"], r["peak_rss_mb"]] for r in results["memory"]], headers=["articles", "peak RSS MB"], tablefmt="github"),
+        "",
+    ]
+    (out / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--quick", action="store_true", help="fewer events and repeats, for a smoke run")
+    ap.add_argument("--memory-child", nargs=2, metavar=("EVENTS_JSON", "N"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.memory_child:
+        memory_child(args.memory_child[0], int(args.memory_child[1]))
+        return 0
+    events = corpus_events(Path(args.corpus))
+    if not events:
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    nlp = load_model()
+    chosen = events[:12] if args.quick else events
+    nw = [e for e in events if "newswcl50" in str(e[0])]
+    results = {
+        "version": __version__, "model": model_id(nlp), "machine": f"{platform.machine()} {platform.python_version()}",
+        "corpus": corpus_ratio(nlp, chosen, 1 if args.quick else 3),
+        "by_sources": by_sources(nlp, events),
+        "by_length": by_length(nlp, nw[0][:2] if nw else events[0][:2]),
+        "align_1000": align_1000(),
+        "memory": memory(events, [50, 100] if args.quick else [125, 250, 500, 1000]),
+    }
+    write(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
