@@ -23,6 +23,9 @@ STATEMENT_MIN = 0.72
 """Two sentences this similar (token-set and token-sort mix) state the same thing."""
 QUANTITY_THING_MIN = 80
 LIST_OVERLAP_MIN = 0.5
+MINOR_LIST_TEXT_MIN = 0.9
+"""A two-item list is compared with a longer one only in a near-identical sentence: a headline's
+"Russia and the campaign" is a summary of the lead's three items, not a contradiction."""
 MIN_SCORE = {
     ClaimKind.ROLE: 0.5,
     ClaimKind.QUOTE: 0.88,
@@ -83,7 +86,10 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
     text = _text_sim([c.key for c in a], [c.key for c in b])
     anchors = _anchor_jaccard(a, b)
     if kind is ClaimKind.STATEMENT:
-        return np.where(text >= STATEMENT_MIN, 0.85 * text + 0.15 * anchors, 0.0)
+        # Shared entities add confidence; sentences that name none are judged on their words.
+        named = np.logical_or.outer(_has_anchors(a), _has_anchors(b))
+        score = np.where(named, np.minimum(1.0, text + 0.1 * anchors), text)
+        return np.where(text >= STATEMENT_MIN, score, 0.0)
     if kind is ClaimKind.ROLE:
         same = _equal(a, b, lambda c: c.subject)
         role = _cdist([str(c.norm) for c in a], [str(c.norm) for c in b], fuzz.token_set_ratio)
@@ -116,7 +122,7 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         either = np.logical_or.outer(minor_a, minor_b)
         both = np.logical_and.outer(minor_a, minor_b)
         # A pair aligns only with a longer list naming both its members, in a similar sentence.
-        ok = (overlap >= LIST_OVERLAP_MIN) & ~both & (~either | ((overlap >= 0.999) & (text >= 0.6)))
+        ok = (overlap >= LIST_OVERLAP_MIN) & ~both & (~either | ((overlap >= 0.999) & (text >= MINOR_LIST_TEXT_MIN)))
         return np.where(ok, 0.7 * overlap + 0.3 * text, 0.0)
     raise ValueError(f"no alignment rule for claim kind {kind!r}")
 
@@ -239,6 +245,10 @@ def _cdist(a: list[str], b: list[str], scorer: Callable[..., float]) -> np.ndarr
 def _text_sim(a: list[str], b: list[str]) -> np.ndarray:
     """Token-set similarity tempered by token-sort, so a short key inside a long one is not 1.0."""
     return 0.5 * _cdist(a, b, fuzz.token_set_ratio) + 0.5 * _cdist(a, b, fuzz.token_sort_ratio)
+
+
+def _has_anchors(cs: Sequence[Claim]) -> np.ndarray:
+    return np.array([bool(c.anchors) for c in cs], dtype=bool)
 
 
 def _lengths(cs: Sequence[Claim]) -> np.ndarray:

@@ -353,8 +353,8 @@ def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
             t = sent.tokens[k]
             if not inside(t) and t.pos in ("VERB", "AUX"):
                 speech = speech or t.lemma.lower() in SPEECH_VERBS
-                who = _subject_of(ctx, ctx.index, k, q_start, q_end) if speech else ""
-                if who:
+                who = _subject_of(ctx, ctx.index, k, q_start, q_end) if speech else None
+                if who is not None:
                     return who
             if t.head == k:
                 break
@@ -366,20 +366,24 @@ def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
             if inside(t) or t.lemma.lower() not in SPEECH_VERBS or t.pos not in ("VERB", "AUX"):
                 continue
             who = _subject_of(ctx, si, i, q_start, q_end)
-            if who:
+            if who is not None:
                 return who
     prev = ctx.index - 1
     if prev >= 0 and "\n" not in ctx.source.text[sents[prev].end : sent.start]:
         for i, t in enumerate(sents[prev].tokens):
             if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX"):
                 who = _subject_of(ctx, prev, i, q_start, q_end)
-                if who:
+                if who is not None:
                     return who
     return ""
 
 
-def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str:
-    """The entity named as subject of verb `k` in sentence `si`, outside the quote."""
+def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str | None:
+    """Who is the subject of verb `k` in sentence `si`, outside the quote.
+
+    None when the verb has no such subject (look elsewhere); '' when it has one that cannot be
+    resolved to a name ("an official said"): better no speaker than a guessed one.
+    """
     sent = ctx.sentences[si]
     refs = ctx.refs(si)
     for c in _children(sent, k):
@@ -398,7 +402,16 @@ def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str:
         found = [(lab != "PERSON", f, g) for f, l, g, lab in refs if lo <= f <= hi and lab in ("PERSON", "ORG")]
         if found:
             return min(found)[2]
-    return ""
+        if sub.pos == "NOUN":
+            return _person_titled(ctx, sub.lemma.lower())
+        return ""
+    return None
+
+
+def _person_titled(ctx: Context, title: str) -> str:
+    """'the president said': the one person this source introduced with that title, else ''."""
+    people = [e for e in ctx.entities.entities if e.label == "PERSON" and e.title == title]
+    return ctx.global_names.get(people[0].key, people[0].name) if len(people) == 1 else ""
 
 
 def _person_named(ctx: Context, word: str) -> str:
@@ -787,6 +800,9 @@ def lists(ctx: Context) -> Iterator[Claim]:
             chain.append(k)
         if len(chain) < 2 or not _plain_separators(sent, chain):
             continue
+        end = chain[-1] + 1
+        if end < len(toks) and toks[end].pos in ("VERB", "AUX") and toks[chain[-1]].dep in ("conj",) and toks[end].head != chain[-1]:
+            continue  # "…the capital, Athens, and demonstrators tried…": a new clause, not a member
         members = [_member(sent, c) for c in chain]
         members = _drop_shared_head(members)
         if len({names.fold(m) for m in members}) < len(chain):

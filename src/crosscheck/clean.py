@@ -25,6 +25,7 @@ _CHROME_LINE = re.compile(
       | [\d\s.,:/|·•-]*
       | (?:by|reporting\s+by|writing\s+by|edited\s+by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?
       | (?:copyright|©).*
+      | (?:https?\s*:\s*/\s*/|www\s*\.)\S.*
     )$""",
     re.I | re.X,
 )

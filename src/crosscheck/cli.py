@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from . import __version__
 from .errors import CrosscheckError, UsageError
 from .model import Severity
 from .perturb import Edit
-from .render import RENDERERS
+from .render import RENDERERS, render_table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -118,7 +119,12 @@ def _compare(args: argparse.Namespace) -> int:
     if args.output:
         _check_output(args.output, args.sources)
     report = compare(args.sources, reference=args.reference)
-    text = RENDERERS[args.format](report)
+    if args.format == "table" and not args.output and sys.stdout.isatty():
+        # Fit and colour only for a person at a terminal; files and pipes get the fixed, plain layout.
+        colour = not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        text = render_table(report, width=shutil.get_terminal_size().columns, color=colour)
+    else:
+        text = RENDERERS[args.format](report)
     if args.output:
         write_atomic(args.output, text)
     else:

@@ -201,9 +201,9 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
             for form in e.forms[1:]:
                 base, other = names.comparable(e.forms[0], form)
                 kind = names.variant(base, other)
-                if kind in (names.Variant.SAME, names.Variant.INITIALS):
-                    continue
-                sev = Severity.INFO if kind is names.Variant.FORMAT else Severity.WARNING
+                if kind in (names.Variant.SAME, names.Variant.INITIALS, names.Variant.FORMAT):
+                    continue  # hyphens, spaces and initials are house style, not spelling
+                sev = Severity.WARNING
                 ev = [_name_evidence(ents, e.key, f, sentences) for f in (e.forms[0], form)]
                 vals = (Value(ents.source_id, base), Value(ents.source_id, other))
                 summary = f"{ents.source_id} spells {e.name!s} two ways: {base} / {other}"
@@ -225,7 +225,7 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
             other_form = ents.by_key()[key].forms[0]
             base, form = names.comparable(first_form, other_form)
             kind = names.variant(base, form)
-            if kind in (names.Variant.SAME, names.Variant.INITIALS):
+            if kind in (names.Variant.SAME, names.Variant.INITIALS, names.Variant.FORMAT):
                 continue
             sev = Severity.WARNING if kind is names.Variant.LETTERS else Severity.INFO
             ev = [_name_evidence(first_ents, first_key, first_form, sentences), _name_evidence(ents, key, other_form, sentences)]

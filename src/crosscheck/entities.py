@@ -98,6 +98,40 @@ def find_entities(parsed: Parsed) -> Entities:
     return Entities(sid, entities, refs)
 
 
+def adopt_slips(parsed: Sequence[Parsed], all_entities: Sequence[Entities]) -> tuple[Entities, ...]:
+    """Find, in each source, untagged misspellings of people another source names in full.
+
+    "Manuel Cahrr" is exactly the mention the model fails to tag, and the only one in its article;
+    the other article's "Manuel Charr" tells us what it is. A slip counts only when the given
+    name before it matches too, so a stray capitalised word never becomes a person.
+    """
+    people = [(e.name.split(), e) for ents in all_entities for e in ents.entities if e.label == "PERSON" and len(e.name.split()) == 2]
+    out = []
+    for p, ents in zip(parsed, all_entities, strict=True):
+        labels = {e.key: e.label for e in ents.entities}
+        tagged = {(r.sentence, r.start) for r in ents.refs if labels.get(r.entity) == "PERSON"}
+        own = {names.fold(w) for e in ents.entities if e.label == "PERSON" for f in e.forms for w in f.split()}
+        extra_entities, extra_refs = [], []
+        for sent in p.sentences:
+            toks = sent.tokens
+            for i in range(1, len(toks)):
+                t, prev = toks[i], toks[i - 1]
+                if (sent.index, prev.idx) in tagged or not t.text[:1].isupper() or not t.text.isalpha() or names.fold(t.text) in own:
+                    continue
+                for (first, last), e in people:
+                    if e.source_id == ents.source_id or names.fold(prev.text) != names.fold(first):
+                        continue
+                    if names.near_surname(t.text, e.name) == last and t.text != last:
+                        form = f"{prev.text} {t.text}"
+                        key = f"{ents.source_id}:PERSON:{form}"
+                        if key not in {x.key for x in extra_entities}:
+                            extra_entities.append(Entity(key, ents.source_id, "PERSON", form, (form,)))
+                        extra_refs.append(EntityRef(key, form, sent.index, prev.idx, t.end))
+                        break
+        out.append(Entities(ents.source_id, ents.entities + tuple(extra_entities), ents.refs + tuple(extra_refs)) if extra_refs else ents)
+    return tuple(out)
+
+
 def link(all_entities: Sequence[Entities]) -> dict[str, str]:
     """Map every entity key to a name shared by the same real-world thing in all sources."""
     groups: list[tuple[str, str, list[Entity]]] = []  # (label, global name, members)
@@ -199,7 +233,7 @@ def _untagged_slips(sent: Sentence, clusters: list[_Cluster], raws: list[_Raw]) 
     spans = [(a, b) for a, b in tagged]
     out = []
     for t in sent.tokens:
-        if t.tag not in ("NNP", "NNPS") or not t.text.isalpha() or not t.text[:1].isupper() or len(t.text) < 4 or t.ent_type:
+        if t.tag not in ("NNP", "NNPS") or not t.text.isalpha() or not t.text[:1].isupper() or len(t.text) < 4 or t.ent_type == "PERSON":
             continue
         if any(a <= t.idx < b for a, b in spans):
             continue

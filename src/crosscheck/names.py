@@ -23,7 +23,8 @@ HONORIFICS = frozenset(
     "vice deputy associate assistant acting former late prime chief staff district attorney sheriff "
     "detective inspector superintendent constable sergeant lieutenant major admiral marshal "
     "commander coach rabbi imam bishop cardinal archbishop pastor dean councillor councilman "
-    "congressman congresswoman assemblyman delegate lawmaker mp".split()
+    "congressman congresswoman assemblyman delegate lawmaker mp trooper senior agent private corporal "
+    "specialist patrolman firefighter".split()
 )
 ACADEMIC = frozenset({"dr", "prof", "professor"})
 _PARTICLES = frozenset("of for and the de la del der van von da di du le al el bin".split())
@@ -122,6 +123,8 @@ def same_person(a: str, b: str) -> float:
     wa, wb = a.split(), b.split()
     if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
         return 0.0
+    if wa[:-1] == wb[:-1] and _slip(fold(wa[-1]), fold(wb[-1])) and len(wa[-1]) >= 4:
+        return 0.9  # the same given names and a surname one slip apart: "A.J. Smith" / "A.J. Simth"
     last_a, last_b = skeleton(wa[-1]), skeleton(wb[-1])
     if last_a != last_b and fuzz.ratio(last_a, last_b) < 75:
         return 0.0

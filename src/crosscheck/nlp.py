@@ -7,7 +7,9 @@ The model is loaded once at the edge and passed in. Parsing turns spaCy's `Doc`s
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import CrosscheckError
@@ -43,6 +45,23 @@ def load_model(name: str | None = None) -> Language:
         raise CrosscheckError(f"cannot load spaCy model {name!r}: {exc}") from None
 
 
+def installed_model_id(name: str | None = None) -> str | None:
+    """`model_id` of the model `load_model` would load, read from its package without loading it.
+
+    A rerun whose parses are all cached never needs the model; this lets it key the cache
+    without paying for spaCy. None when the package carries no meta.json.
+    """
+    name = name or model_name()
+    spec = importlib.util.find_spec(name)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+    return None
+
+
 def model_id(nlp: Language) -> str:
     """Name and version of a loaded pipeline, for caches and reports."""
     meta = nlp.meta
@@ -50,15 +69,32 @@ def model_id(nlp: Language) -> str:
 
 
 def parse(
-    nlp: Language, sources: Sequence[Source], segments: Sequence[Sequence[Segment]]
+    nlp: Language,
+    sources: Sequence[Source],
+    segments: Sequence[Sequence[Segment]],
+    *,
+    n_process: int = 1,
+    done: Callable[[int], None] | None = None,
 ) -> tuple[Parsed, ...]:
-    """Parse every segment of every source in one batched `nlp.pipe` pass."""
+    """Parse every segment of every source in one batched `nlp.pipe` pass.
+
+    `n_process` > 1 parses in that many worker processes; `done(i)` is called once source `i`
+    is parsed, for a progress display.
+    """
     flat = [(si, seg) for si, segs in enumerate(segments) for seg in segs]
-    docs = nlp.pipe((seg.text for _, seg in flat), batch_size=BATCH_SIZE)
+    last = {si: n for n, (si, _) in enumerate(flat)}
+    pipe_options = {"n_process": n_process} if n_process > 1 else {}
+    docs = nlp.pipe((seg.text for _, seg in flat), batch_size=BATCH_SIZE, **pipe_options)
     per_source: list[list[Sentence]] = [[] for _ in sources]
-    for (si, seg), doc in zip(flat, docs, strict=True):
+    for n, ((si, seg), doc) in enumerate(zip(flat, docs, strict=True)):
         out = per_source[si]
         out.extend(_sentences(doc, seg, start_index=len(out)))
+        if done is not None and last[si] == n:
+            done(si)
+    if done is not None:
+        for si in range(len(sources)):
+            if si not in last:  # nothing survived cleaning: parsed at once
+                done(si)
     return tuple(Parsed(src, tuple(sents)) for src, sents in zip(sources, per_source, strict=True))
 
 

@@ -136,7 +136,8 @@ def _numbers(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
             value = float(old.replace(",", ""))
             if value < 2 or (1900 <= value <= 2100 and "." not in old):
                 continue
-            new_value = value + max(2, round(value * 0.5)) if value >= 1 else value + 0.5
+            # A quarter more: beyond the tolerance of "about" and "some", still a plausible value.
+            new_value = value + max(2, -(-value * 0.25 // 1)) if value >= 1 else value + 0.5
             new = f"{new_value:,.0f}" if "," in old else (f"{new_value:g}" if "." in old else str(int(new_value)))
             start = c.span[0] + m.start()
         else:

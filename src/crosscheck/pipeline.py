@@ -16,7 +16,7 @@ from .claims import all_claims, dedupe
 from .clean import clean
 from .compare import compare as compare_claims
 from .compare import name_findings
-from .entities import find_entities, link
+from .entities import adopt_slips, find_entities, link
 from .errors import UsageError
 from .model import Claim, Entities, Parsed, Source
 from .report import Report, against_reference, build
@@ -37,24 +37,41 @@ class Analysis:
     claims: tuple[Claim, ...]
 
 
-def analyse(sources: Sequence[Source], nlp: Language, *, timer: Timer | None = None) -> Analysis:
-    """Clean, parse, resolve entities and extract claims for every source."""
-    with maybe(timer, "clean"):
-        segments = [clean(s) for s in sources]
-    with maybe(timer, "parse"):
-        parsed = nlp_stage.parse(nlp, sources, segments)
+def analyse(
+    sources: Sequence[Source], nlp: Language | None, *, timer: Timer | None = None, parsed: Sequence[Parsed] | None = None
+) -> Analysis:
+    """Clean, parse, resolve entities and extract claims for every source.
+
+    `parsed` (one per source, in order) skips cleaning and parsing: the CI gate passes parses it
+    read from its cache, and then `nlp` may be None.
+    """
+    if parsed is None:
+        if nlp is None:
+            raise ValueError("analyse needs a language pipeline or the parsed sources")
+        with maybe(timer, "clean"):
+            segments = [clean(s) for s in sources]
+        with maybe(timer, "parse"):
+            parsed = nlp_stage.parse(nlp, sources, segments)
+    parsed = tuple(parsed)
     with maybe(timer, "extract"):
-        ents = tuple(find_entities(p) for p in parsed)
+        ents = adopt_slips(parsed, [find_entities(p) for p in parsed])
         global_names = link(ents)
         claims = dedupe(all_claims(parsed, ents, global_names))
     return Analysis(parsed, ents, global_names, claims)
 
 
-def check(sources: Sequence[Source], nlp: Language, *, reference: str | None = None, timer: Timer | None = None) -> Report:
-    """Compare already-read sources with a loaded pipeline and return the report."""
+def check(
+    sources: Sequence[Source],
+    nlp: Language | None,
+    *,
+    reference: str | None = None,
+    timer: Timer | None = None,
+    parsed: Sequence[Parsed] | None = None,
+) -> Report:
+    """Compare already-read sources with a loaded pipeline (or their `parsed` form) and return the report."""
     if len(sources) < 2:
         raise UsageError("need at least two sources to compare")
-    a = analyse(sources, nlp, timer=timer)
+    a = analyse(sources, nlp, timer=timer, parsed=parsed)
     with maybe(timer, "align"):
         groups = align(a.claims)
     with maybe(timer, "compare"):

@@ -50,6 +50,12 @@ class Report:
             "discrepancies_by_category": {str(c): n for c in Category if (n := sum(f.category is c for f in disc))},
         }
 
+    def _repr_html_(self) -> str:
+        """The interactive HTML report, so a Jupyter notebook displays a Report as its view."""
+        from .render_html import html_fragment  # the renderers import this module
+
+        return html_fragment(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data: the versioned contract."""
         out: dict[str, Any] = {

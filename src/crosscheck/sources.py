@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -20,7 +20,10 @@ from .model import Source
 MAX_BYTES = 5 * 1024 * 1024
 """Larger files are refused: no news article is this long, and parsing one would take minutes."""
 
-FRONT_MATTER_KEYS = frozenset({"title", "outlet", "url", "published", "language", "id"})
+FRONT_MATTER_KEYS = frozenset({"title", "outlet", "url", "published", "language", "id", "waive"})
+"""`waive` lists findings the curator accepts for this article; only `crosscheck check` reads it."""
+META_KEYS = ("title", "outlet", "url", "published", "language", "id")
+"""Front matter keys that become fields of a `Source`."""
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
@@ -95,6 +98,27 @@ def unique_ids(sources: Sequence[Source]) -> tuple[Source, ...]:
             s = Source(**{**_fields(s), "id": new_id})
         out.append(s)
     return tuple(out)
+
+
+def front_matter(source: Source) -> dict[str, object]:
+    """The front matter of an already-read source, for keys that are not `Source` fields (`waive`)."""
+    return _front_matter(source.text, source.path)[0]
+
+
+def with_meta(source: Source, meta: Mapping[str, object]) -> Source:
+    """The source with metadata given beside its text (a JSON Lines row), checked like front matter."""
+    unknown = sorted(str(k) for k in meta if k not in META_KEYS)
+    if unknown:
+        raise InputError(f"{source.path}: unknown metadata key {unknown[0]!r} (allowed: {', '.join(META_KEYS)})")
+    fields = _fields(source)
+    for key in ("title", "outlet", "url", "language"):
+        if meta.get(key) is not None:
+            fields[key] = _opt_str(meta[key])
+    if meta.get("published") is not None:
+        fields["published"] = _date(meta["published"], source.path)
+    if meta.get("id") is not None:
+        fields["id"] = _slug(str(meta["id"])) or "source"
+    return Source(**fields)  # type: ignore[arg-type]
 
 
 def _fields(s: Source) -> dict[str, object]:
