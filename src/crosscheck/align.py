@@ -114,7 +114,10 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         args = _overlap([x.get("args").split() for x in a], [y.get("args").split() for y in b]) > 0
         # The same event (verb or its noun) about the same thing is one fact however worded.
         ok = ((text >= 0.55) | (event & ((text >= 0.4) | args))) & (precision | same | (event & (text >= 0.6)))
-        return np.where(ok, 0.35 * text + 0.2 * anchors + 0.25 * event + 0.2 * args + 0.1 * same, 0.0)
+        score = 0.35 * text + 0.2 * anchors + 0.25 * event + 0.2 * args + 0.1 * same
+        # The same event about the same thing is one fact however differently the sentences run.
+        score = np.maximum(score, np.where(event & args, 0.62 + 0.1 * same, 0.0))
+        return np.where(ok, score, 0.0)
     if kind is ClaimKind.LIST:
         overlap = _list_overlaps(a, b)
         minor_a = np.array([bool(c.get("minor")) for c in a])

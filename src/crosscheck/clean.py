@@ -25,12 +25,14 @@ _CHROME_LINE = re.compile(
       | [\d\s.,:/|·•-]*
       | (?:by|reporting\s+by|writing\s+by|edited\s+by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?
       | (?:copyright|©).*
-      | (?:https?\s*:\s*/\s*/|www\s*\.)\S.*
     )$""",
     re.I | re.X,
 )
 # An agency credit such as "[AFP]" or "(Reuters)" glued to a caption: text after it is a new line.
 _CREDIT = re.compile(r"[\[(](?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Yonhap|AAP|PA|Kyodo)(?:/[^\])]*)?[\])]")
+# A web address, also as detokenised text ("http: / / www. example. com / a / b. html").
+_URL = re.compile(r"(?:https?\s*:\s*/\s*/\s*|\bwww\s*\.\s*)[\w\-]+(?:\s*[./]\s*[\w\-?=&%~+#]+)*(?:\s*[/?])?")
+_CUT = re.compile(f"{_CREDIT.pattern}|{_URL.pattern}")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
 MAX_HEADING_WORDS = 6
@@ -63,9 +65,9 @@ def _segments(source: Source) -> Iterator[Segment]:
 
 
 def _pieces(line: str) -> Iterator[tuple[int, int]]:
-    """Split a line at agency credits, dropping the credit itself."""
+    """Split a line at agency credits and web addresses, dropping them."""
     at = 0
-    for m in _CREDIT.finditer(line):
+    for m in _CUT.finditer(line):
         yield at, m.start()
         at = m.end()
     yield at, len(line)

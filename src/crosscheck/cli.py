@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_gate
 from .errors import CrosscheckError, UsageError
 from .model import Severity
 from .perturb import Edit
@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="another outlet's article on the same event: edit only facts OTHER states too, and pair the copy with it",
     )
     pt.add_argument("--seed", default="", help="changes which candidate edit is chosen (default: none)")
+    cli_gate.add_parsers(sub)
     return parser
 
 
@@ -102,7 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eval(args)
         if args.command == "perturb":
             return _perturb(args)
-        raise UsageError("a command is required: compare, eval or perturb")
+        if args.command == "check":
+            return cli_gate.run_check(args)
+        if args.command == "baseline":
+            return cli_gate.run_baseline(args)
+        raise UsageError("a command is required: compare, check, baseline, eval or perturb")
     except CrosscheckError as exc:
         print(f"crosscheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +50,6 @@ class Config:
     def severity_of(self, category: Category, default: Severity) -> Severity:
         """The configured severity of a discrepancy in `category`, else its own."""
         return dict(self.severity).get(category, default)
-
-    def override(self, **options: Any) -> Config:
-        """These settings with the command line's options (None: not given) on top."""
-        return replace(self, **{k: v for k, v in options.items() if v is not None})
 
 
 def load(path: str | None = None, *, directory: str = ".") -> Config:

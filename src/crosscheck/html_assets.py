@@ -50,11 +50,13 @@ CSS = """\
 .cc-fh { display: flex; align-items: baseline; gap: 6px; font-size: 12px; }
 .cc-badge { display: inline-block; padding: 0 6px; border-radius: 8px; background: var(--c); color: #fff;
   font-size: 11px; font-weight: 600; }
-.cc-cat { color: #475569; }
-.cc-where { margin-left: auto; color: #94a3b8; font-size: 11px; text-align: right; }
+.cc-cat { color: #475569; white-space: nowrap; }
+.cc-where { margin-left: auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+  color: #94a3b8; font-size: 11px; }
 .cc-sum { margin-top: 2px; overflow-wrap: anywhere; }
 .cc-values { list-style: none; margin: 3px 0 0; padding: 0; font-size: 12px; color: #334155; }
 .cc-values b { font-weight: 600; color: #475569; margin-right: 4px; }
+.cc-more { margin-top: 2px; font-size: 11px; color: #64748b; }
 .cc-cols { display: flex; min-width: 0; min-height: 0; overflow-x: auto; }
 .cc-src { flex: 1 0 380px; max-width: 760px; display: flex; flex-direction: column; min-height: 0;
   background: #fff; border-right: 1px solid #cbd5e1; }
@@ -62,6 +64,7 @@ CSS = """\
 .cc-sh { padding: 8px 16px; background: #f8fafc; border-bottom: 1px solid #cbd5e1; font-size: 12px; }
 .cc-outlet { font-size: 15px; font-weight: 700; }
 .cc-stitle { font-size: 13px; }
+.cc-sh .cc-muted { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .cc-text { flex: 1; overflow-y: auto; padding: 12px 18px 40vh; font: 15px/1.6 Georgia, "Times New Roman", serif; }
 .cc-text p { margin: 0 0 0.6em; white-space: pre-wrap; overflow-wrap: break-word; }
 .cc-text mark { color: inherit; background: var(--bg); border-radius: 2px; cursor: pointer; }
@@ -80,6 +83,9 @@ CSS = """\
 .cc-facts tbody tr:hover th, .cc-facts tbody tr:focus-visible th { background: #eef2ff; }
 .cc-facts th small { display: block; color: #64748b; font-weight: normal; }
 .cc-facts td { max-width: 260px; }
+.cc-clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+.cc-facts .cc-name { white-space: nowrap; }
+.cc-consensus label { font-size: 13px; }
 .cc-facts td.cc-maj { background: #f0fdf4; }
 .cc-facts td.cc-odd { background: #fee2e2; font-weight: 600; }
 .cc-consensus td.cc-none { color: #94a3b8; text-align: center; }
@@ -211,6 +217,14 @@ SCRIPT = """\
       }
     });
     filters.forEach(function (el) { el.addEventListener("input", apply); el.addEventListener("change", apply); });
+    var disputed = root.querySelector("[data-disputed]");
+    if (disputed) {
+      disputed.addEventListener("change", function () {
+        root.querySelectorAll(".cc-facts tbody tr").forEach(function (tr) {
+          tr.hidden = disputed.checked && tr.dataset.disputed !== "1";
+        });
+      });
+    }
   }
 
   var roots = document.querySelectorAll(".cc-report:not([data-ready])");

@@ -9,6 +9,7 @@ The same report gives byte-identical HTML.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
@@ -183,13 +184,17 @@ def _finding_item(f: Mapping[str, Any]) -> str:
             f'<li><b>{_e(v["source"])}</b> {_e(shown(v["value"]))}</li>' for v in f["values"]
         ) + "</ul>"
     where = sorted({e["source"] for e in f["evidence"]})
+    per_source = Counter(e["source"] for e in f["evidence"])
+    more = "".join(
+        f'<div class="cc-more">{n} passages in {_e(s)}: click again for the next</div>' for s, n in sorted(per_source.items()) if n > 1
+    )
     return (
-        f'<li class="cc-f k-{RANKS[r]}" tabindex="0" data-id="{_e(f["id"])}" data-rank="{r}" data-kind="{_e(f["kind"])}" '
+        f'<li class="cc-f k-{RANKS[r]}" tabindex="0" title="{_e(f["id"])}" data-id="{_e(f["id"])}" data-rank="{r}" data-kind="{_e(f["kind"])}" '
         f'data-category="{_e(f["category"])}" data-severity="{_e(f["severity"] if f["kind"] == "discrepancy" else "")}">'
         f'<div class="cc-fh"><span class="cc-badge k-{RANKS[r]}">{_e(badge)}</span> '
         f'<span class="cc-cat">{_e(_label(f["category"]))}</span>'
         f'<span class="cc-where">{_e(", ".join(where))}</span></div>'
-        f'<div class="cc-sum">{_e(f["summary"])}</div>{values}</li>\n'
+        f'<div class="cc-sum">{_e(f["summary"])}</div>{values}{more}</li>\n'
     )
 
 
@@ -213,7 +218,7 @@ def _article(n: int, source: Source, findings: Sequence[Mapping[str, Any]]) -> s
     return (
         f'<article class="cc-src" data-source="{_e(source.id)}" aria-label="{_e(source.outlet or source.id)}">\n'
         f'<header class="cc-sh"><div class="cc-outlet">{_e(source.outlet or source.id)}</div>{title}'
-        f'<div class="cc-muted">{meta}</div></header>\n'
+        f'<div class="cc-muted" title="{meta}">{meta}</div></header>\n'
         f'<div class="cc-text">{"".join(_paragraphs(source.text, source.body_start, spans, findings))}</div>\n'
         "</article>\n"
     )
@@ -265,6 +270,11 @@ def _matrix_cell(ratio: float | None, agree: int, shared: int, pair: str) -> str
     )
 
 
+def _cell(text: str) -> str:
+    """A table cell's text; long text is clamped to a few lines, in full on hover."""
+    return f'<div class="cc-clamp" title="{_e(text)}">{_e(text)}</div>' if len(text) > 80 else _e(text)
+
+
 def _consensus_view(cons: Consensus) -> str:
     heads = "".join(f'<th scope="col">{_e(s)}</th>' for s in cons.sources)
     matrix = cons.matrix
@@ -282,16 +292,21 @@ def _consensus_view(cons: Consensus) -> str:
         for s in cons.sources:
             said = fact.value_of(s)
             cls = "cc-none" if said is None else ("cc-odd" if s in fact.odd else "cc-maj")
-            cells.append(f'<td class="{cls}">{_e(said if said is not None else "—")}</td>')
+            cells.append(f'<td class="{cls}">{_cell(said) if said is not None else "—"}</td>')
         r = RANKS.index(fact.severity) if fact.kind == "discrepancy" else RANKS.index(fact.kind)
-        odd = ", ".join(fact.odd) if fact.odd else ("none" if fact.majority is not None else "no majority")
+        if fact.odd:
+            odd = ", ".join(f'<span class="cc-name">{_e(s)}</span>' for s in fact.odd)
+        else:
+            odd = "none" if fact.majority is not None else "no majority"
         frows.append(
-            f'<tr data-goto="{_e(fact.finding)}" tabindex="0"><th scope="row"><span class="cc-badge k-{RANKS[r]}">'
-            f'{_e(fact.severity if fact.kind == "discrepancy" else fact.kind)}</span> {_e(fact.subject)}'
-            f'<small>{_e(_label(fact.category))}</small></th>{"".join(cells)}'
-            f'<td>{_e(fact.majority or "—")}</td><td class="{"cc-odd" if fact.odd else ""}">{_e(odd)}</td></tr>\n'
+            f'<tr data-goto="{_e(fact.finding)}" data-disputed="{int(fact.kind == "discrepancy")}" tabindex="0">'
+            f'<th scope="row"><span class="cc-badge k-{RANKS[r]}">{_e(fact.severity if fact.kind == "discrepancy" else fact.kind)}</span> '
+            f'{_e(fact.subject)}<small>{_e(_label(fact.category))}</small></th>{"".join(cells)}'
+            f'<td>{_cell(fact.majority or "—")}</td><td class="{"cc-odd" if fact.odd else ""}">{odd}</td></tr>\n'
         )
+    disputed = sum(f.kind == "discrepancy" for f in cons.facts)
     facts = (
+        f'<p><label><input type="checkbox" data-disputed> only the {disputed} disputed facts</label></p>\n'
         '<div class="cc-scroll"><table class="cc-facts">\n'
         f'<thead><tr><th scope="col">Fact</th>{heads}<th scope="col">Majority</th><th scope="col">Odd one out</th></tr></thead>\n'
         f'<tbody>\n{"".join(frows)}</tbody></table></div>\n'
@@ -300,11 +315,12 @@ def _consensus_view(cons: Consensus) -> str:
     )
     return (
         f'<section class="cc-consensus" id="cc-consensus">\n<h2>Consensus across {len(cons.sources)} sources</h2>\n'
-        '<p class="cc-muted">Each fact two or more sources state: what each says, the value most of them give, '
-        "and who departs from it. Click a row to see its evidence.</p>\n"
-        f"{facts}"
-        "<h3>Agreement between sources</h3>\n"
-        '<p class="cc-muted">Share of the facts both sources state on which they agree.</p>\n'
+        '<h3>Agreement between sources</h3>\n'
+        '<p class="cc-muted">Of the facts both sources state, the share on which they agree.</p>\n'
         f'<div class="cc-scroll"><table class="cc-matrix">\n<thead><tr><td></td>{heads}</tr></thead>\n'
-        f"<tbody>{mrows}</tbody></table></div>\n</section>\n"
+        f"<tbody>{mrows}</tbody></table></div>\n"
+        "<h3>Fact by fact</h3>\n"
+        '<p class="cc-muted">Each fact two or more sources state: what each says, the value more than half of them give, '
+        "and who departs from it. Click a row to see its evidence.</p>\n"
+        f"{facts}</section>\n"
     )
