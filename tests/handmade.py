@@ -40,3 +40,40 @@ def finding(
 def report(sources: Sequence[Source], findings: Sequence[Finding]) -> Report:
     """The report `crosscheck.report.build` makes of these sources and findings."""
     return build(sources, findings)
+
+
+HOSTILE = (  # str.format: {payload} is the script to run if markup ever went live
+    "Officials said <script>{payload}</script> was posted online.\n"
+    "A photo <img src=x onerror={payload}> appeared & \"spread\" 'widely'.\n"
+    "Leaders signed 14 deals in Beijing.\n"
+)
+
+
+def hostile_report(payload: str = "alert(1)") -> Report:
+    """Two sources whose text, outlet, title, id and a summary carry live-looking markup."""
+    a = source("a", HOSTILE.format(payload=payload), outlet='Evil "Outlet" <i>', title="<b>Bold</b> & co")
+    b = source('b"><svg onload=alert(1)>', "Leaders signed 15 deals in Beijing.\n")
+    return report(
+        [a, b],
+        [
+            finding(
+                Kind.UNIQUE, Category.STATEMENT, "<script>", [("a", "<script>")],
+                [evidence(a, f"Officials said <script>{payload}</script> was posted online.")], summary="</li><script>alert(2)</script>",
+            ),
+            finding(Kind.UNIQUE, Category.STATEMENT, "photo", [("a", "<img>")], [evidence(a, f"<img src=x onerror={payload}>")]),
+            finding(Kind.DISCREPANCY, Category.NUMBER, "deal", [("a", "14 deals"), (b.id, "15 deals")], [evidence(a, "14 deals"), evidence(b, "15 deals")], Severity.ERROR),
+        ],
+    )
+
+
+def ten_sources() -> Report:
+    """Ten sources: eight say 14 deals and two say 15, all agree on a role, each states one thing alone."""
+    srcs = [source(f"s{n:02}", f"Outlet {n} reports that the leaders signed {15 if n >= 8 else 14} deals. Xi is Chinese President.\n") for n in range(10)]
+    deals = finding(
+        Kind.DISCREPANCY, Category.NUMBER, "deal",
+        [(s.id, "15 deals" if n >= 8 else "14 deals") for n, s in enumerate(srcs)],
+        [evidence(s, "15 deals" if n >= 8 else "14 deals") for n, s in enumerate(srcs)], Severity.ERROR,
+    )
+    role = finding(Kind.AGREEMENT, Category.ROLE, "Xi Jinping", [(s.id, "Chinese President") for s in srcs], [evidence(s, "Chinese President") for s in srcs])
+    uniques = [finding(Kind.UNIQUE, Category.STATEMENT, "statement", [(s.id, f"Outlet {n}")], [evidence(s, f"Outlet {n} reports")]) for n, s in enumerate(srcs)]
+    return report(srcs, [deals, role, *uniques])

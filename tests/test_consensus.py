@@ -6,7 +6,7 @@ import pytest
 from handmade import evidence, finding, report, source
 
 from crosscheck.consensus import consensus, value_key
-from crosscheck.model import Category, Kind, Severity
+from crosscheck.model import Category, Finding, Kind, Severity
 
 A = source("a", "The two sides signed 14 deals. Xi is Chinese President. Talks lasted 90 minutes.")
 B = source("b", "Both countries signed 14 deals. Xi, chinese  president, hosted. The talks lasted 90 minutes.")
@@ -14,7 +14,7 @@ C = source("c", "They signed 15 deals. Xi is China's president. The talks ran fo
 D = source("d", "Nobody here states a shared fact.")
 
 
-def deals(*values: tuple[str, str], kind: Kind = Kind.DISCREPANCY) -> object:
+def deals(*values: tuple[str, str], kind: Kind = Kind.DISCREPANCY) -> Finding:
     """A number finding about the deals, from (source, value) pairs."""
     srcs = {s.id: s for s in (A, B, C)}
     return finding(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
-from handmade import evidence, finding, report, source
+from handmade import evidence, finding, hostile_report, report, source, ten_sources
 from htmlcheck import Page
 
 import crosscheck.pipeline
@@ -16,12 +15,6 @@ from crosscheck.model import Category, Kind, Severity
 from crosscheck.render import RENDERERS
 from crosscheck.render_html import html_fragment, render_html
 
-HOSTILE = (
-    "Officials said <script>alert(1)</script> was posted online.\n"
-    "A photo <img src=x onerror=alert(1)> appeared & \"spread\" 'widely'.\n"
-    "Leaders signed 14 deals in Beijing.\n"
-)
-
 
 def check_valid(html: str) -> Page:
     """Parse `html`; fail on unbalanced tags or duplicate ids; return the parsed page."""
@@ -29,19 +22,6 @@ def check_valid(html: str) -> Page:
     assert page.errors == []
     assert [i for i, n in page.ids.items() if n > 1] == []
     return page
-
-
-def hostile_report() -> Any:
-    a = source("a", HOSTILE, outlet='Evil "Outlet" <i>', title="<b>Bold</b> & co")
-    b = source('b"><svg onload=alert(1)>', "Leaders signed 15 deals in Beijing.\n")
-    return report(
-        [a, b],
-        [
-            finding(Kind.UNIQUE, Category.STATEMENT, "<script>", [("a", "<script>alert(1)</script>")], [evidence(a, "Officials said <script>alert(1)</script> was posted online.")], summary="</li><script>alert(2)</script>"),
-            finding(Kind.UNIQUE, Category.STATEMENT, "photo", [("a", "<img>")], [evidence(a, "<img src=x onerror=alert(1)>")]),
-            finding(Kind.DISCREPANCY, Category.NUMBER, "deal", [("a", "14 deals"), (b.id, "15 deals")], [evidence(a, "14 deals"), evidence(b, "15 deals")], Severity.ERROR),
-        ],
-    )
 
 
 def test_article_markup_is_shown_as_text_and_stays_inert() -> None:
@@ -54,7 +34,7 @@ def test_article_markup_is_shown_as_text_and_stays_inert() -> None:
     assert handlers == []
     assert page.articles[0] == rep.sources[0].text[rep.sources[0].body_start :]  # shown verbatim, as text
     assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
 def test_self_contained_and_deterministic() -> None:
@@ -89,30 +69,22 @@ def test_marks_cover_evidence_exactly_when_spans_overlap_and_nest() -> None:
     html = render_html(rep)
     page = check_valid(html)
     assert page.articles[0] == body
-    marks = re.findall(r'<mark class="([^"]+)" data-f="([^"]+)" data-o="(\d+)">([^<]*)</mark>', html)
+    columns = html.split('<article class="cc-src"')[1:]
+    pattern = r'<mark class="([^"]+)" data-f="([^"]+)"(?: data-v="([^"]+)")? data-o="(\d+)">([^<]*)</mark>'
+    marks = {s.id: [(c, f, o, t, v) for c, f, v, o, t in re.findall(pattern, col)] for s, col in zip(rep.sources, columns, strict=True)}
     for f in rep.findings:
         for e in f.evidence:
-            covering = [m for m in marks if f.id in m[1].split() and e.start <= int(m[2]) < e.end]
-            assert "".join(m[3] for m in covering).replace("&#x27;", "'") == e.text
-    on_monday = next(m for m in marks if m[3] == "on Monday")
-    assert on_monday[0] == "k-warning"  # the discrepancy's colour wins over the unique claim around it
-    assert len(on_monday[1].split()) == 2
+            covering = [m for m in marks[e.source] if f.id in m[1].split() and e.start <= int(m[2]) < e.end]
+            assert "".join(m[3] for m in covering) == e.text
+    monday = next(m for m in marks["a"] if m[3] == "Monday")
+    assert monday[0] == "k-warning"  # the discrepancy's colour wins over the unique claim around it
+    assert len(monday[1].split()) == 2
+    assert monday[4] == rep.findings[0].id  # and the value the discrepancy is about is singled out
+    assert next(m for m in marks["a"] if m[3] == "on ")[4] == ""
 
 
 def test_two_sources_have_no_consensus_view() -> None:
     assert '<section class="cc-consensus"' not in render_html(hostile_report())
-
-
-def ten_sources() -> Any:
-    srcs = [source(f"s{n:02}", f"Outlet {n} reports that the leaders signed {15 if n >= 8 else 14} deals. Xi is Chinese President.\n") for n in range(10)]
-    deals = finding(
-        Kind.DISCREPANCY, Category.NUMBER, "deal",
-        [(s.id, "15 deals" if n >= 8 else "14 deals") for n, s in enumerate(srcs)],
-        [evidence(s, "15 deals" if n >= 8 else "14 deals") for n, s in enumerate(srcs)], Severity.ERROR,
-    )
-    role = finding(Kind.AGREEMENT, Category.ROLE, "Xi Jinping", [(s.id, "Chinese President") for s in srcs], [evidence(s, "Chinese President") for s in srcs])
-    uniques = [finding(Kind.UNIQUE, Category.STATEMENT, "statement", [(s.id, f"Outlet {n}")], [evidence(s, f"Outlet {n} reports")]) for n, s in enumerate(srcs)]
-    return report(srcs, [deals, role, *uniques])
 
 
 def test_ten_sources_side_by_side_with_consensus() -> None:
@@ -126,7 +98,8 @@ def test_ten_sources_side_by_side_with_consensus() -> None:
     deals = next(f for f in rep.findings if f.category is Category.NUMBER)
     row = next(line for line in html.splitlines() if f'data-goto="{deals.id}"' in line)
     assert row.count('class="cc-odd">15 deals') == 2 and row.count('class="cc-maj">14 deals') == 8
-    assert "<td>14 deals</td>" in row and 's08, s09</td></tr>' in row
+    assert "<td>14 deals</td>" in row  # the majority
+    assert re.sub(r"<[^>]+>", "", row).endswith("14 dealss08, s09")  # ... and the odd ones out, last
     matrix = html[html.index('class="cc-matrix"') :]
     assert matrix.count("<tr><th scope=\"row\">") == 10
     assert 'title="s00 and s08: agree on 1 of 2 shared facts">50%' in matrix

@@ -36,6 +36,12 @@ MIN_SCORE = {
 }
 
 
+TIE_BREAK = 0.001
+"""Added when two claims state the same value: it only decides between equally good candidates
+(so "2019" pairs with "2019", not with "Sunday" in the same sentence) and never lifts a pair over a
+threshold, so an agreement needs exactly the evidence a discrepancy needs."""
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
     """Claims (indices into the claim list) taken to state one fact, at most one per source."""
@@ -106,7 +112,12 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         ok = unit & (thing >= QUANTITY_THING_MIN / 100) & (verb | (text >= 0.6))
         # Between equally good candidates, the one stating the same value is the same fact.
         same = _equal(a, b, lambda c: str(c.norm))
-        return np.where(ok, 0.35 * thing + 0.4 * text + 0.25 * anchors + 0.1 * same, 0.0)
+        # An age is about one person: the person, not the sentence, says which ages to compare.
+        age = _equal(a, b, lambda c: c.subject) & _equal(a, b, lambda c: c.get("thing")) & np.equal.outer(
+            _is_age(a), _is_age(b)
+        ) & np.logical_and.outer(_is_age(a), _is_age(b))
+        score = 0.35 * thing + 0.4 * text + 0.25 * anchors
+        return np.where(ok, np.maximum(score, np.where(age, 0.8, 0.0)) + TIE_BREAK * same, 0.0)
     if kind is ClaimKind.DATE:
         event = _equal(a, b, lambda c: c.subject)
         precision = _equal(a, b, lambda c: str(len(str(c.norm))))
@@ -114,10 +125,10 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         args = _overlap([x.get("args").split() for x in a], [y.get("args").split() for y in b]) > 0
         # The same event (verb or its noun) about the same thing is one fact however worded.
         ok = ((text >= 0.55) | (event & ((text >= 0.4) | args))) & (precision | same | (event & (text >= 0.6)))
-        score = 0.35 * text + 0.2 * anchors + 0.25 * event + 0.2 * args + 0.1 * same
+        score = 0.35 * text + 0.2 * anchors + 0.25 * event + 0.2 * args
         # The same event about the same thing is one fact however differently the sentences run.
-        score = np.maximum(score, np.where(event & args, 0.62 + 0.1 * same, 0.0))
-        return np.where(ok, score, 0.0)
+        score = np.maximum(score, np.where(event & args, 0.62, 0.0))
+        return np.where(ok, score + TIE_BREAK * same, 0.0)
     if kind is ClaimKind.LIST:
         overlap = _list_overlaps(a, b)
         minor_a = np.array([bool(c.get("minor")) for c in a])
@@ -186,7 +197,7 @@ def _incidence(items: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
     for i, words in enumerate(items):
         cols = [vocab[w] for w in words if w in vocab]
         m[i, cols] = 1
-    return m
+    return m  # rows of 0/1: the product of two incidences counts shared distinct words
 
 
 def _overlap(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
@@ -245,9 +256,35 @@ def _cdist(a: list[str], b: list[str], scorer: Callable[..., float]) -> np.ndarr
     return np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32, workers=-1)) / 100.0
 
 
+PREFILTER_OVERLAP = 0.2
+"""Pairs whose keys share less than this share of the shorter key's words are not fuzzy-scored:
+their similarity is far below every threshold, and skipping them keeps alignment near-linear."""
+
+
 def _text_sim(a: list[str], b: list[str]) -> np.ndarray:
     """Token-set similarity tempered by token-sort, so a short key inside a long one is not 1.0."""
-    return 0.5 * _cdist(a, b, fuzz.token_set_ratio) + 0.5 * _cdist(a, b, fuzz.token_sort_ratio)
+    out = np.zeros((len(a), len(b)), dtype=np.float32)
+    if not a or not b:
+        return out
+    wa, wb = [k.split() for k in a], [k.split() for k in b]
+    shared = _overlap(wa, wb)
+    shorter = np.minimum.outer(np.array([max(1, len(set(w))) for w in wa]), np.array([max(1, len(set(w))) for w in wb]))
+    keep = shared / shorter >= PREFILTER_OVERLAP
+    if keep.mean() > 0.3:  # dense: scoring every pair at once is cheaper than picking
+        full = 0.5 * _cdist(a, b, fuzz.token_set_ratio) + 0.5 * _cdist(a, b, fuzz.token_sort_ratio)
+        return np.where(keep, full, 0.0).astype(np.float32)
+    xs, ys = np.nonzero(keep)
+    if len(xs):
+        qa = [a[i] for i in xs]
+        qb = [b[j] for j in ys]
+        set_r = np.asarray(process.cpdist(qa, qb, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1))
+        sort_r = np.asarray(process.cpdist(qa, qb, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=-1))
+        out[xs, ys] = (0.5 * set_r + 0.5 * sort_r) / 100.0
+    return out
+
+
+def _is_age(cs: Sequence[Claim]) -> np.ndarray:
+    return np.array([c.get("thing") == "age" and not c.subject.endswith("(person)") for c in cs], dtype=bool)
 
 
 def _has_anchors(cs: Sequence[Claim]) -> np.ndarray:

@@ -123,9 +123,11 @@ def load(path: str) -> Baseline:
 
 def _entries(data: object, path: str) -> tuple[Entry, ...]:
     if not isinstance(data, dict) or "version" not in data or not isinstance(data.get("entries"), list):
-        raise InputError(f"{path}: not a crosscheck baseline (expected {{\"version\": {VERSION}, \"entries\": [...]}})")
+        raise InputError(f'{path}: not a crosscheck baseline (expected {{"version": {VERSION}, "entries": [...]}})')
     if data["version"] != VERSION:
-        raise InputError(f"{path}: baseline version {data['version']!r} is not supported (this crosscheck writes version {VERSION})")
+        raise InputError(
+            f"{path}: baseline version {data['version']!r} is not supported (this crosscheck writes version {VERSION})"
+        )
     extra = sorted(set(data) - {"version", "entries"})
     if extra:
         raise InputError(f"{path}: unknown baseline key {extra[0]!r}")

@@ -30,7 +30,18 @@ from typing import Any
 
 from . import __version__
 from .errors import UsageError
-from .model import Category, Evidence, Finding, Kind, Mention, Sentence, Severity, Source, Token, Value
+from .model import (
+    Category,
+    Evidence,
+    Finding,
+    Kind,
+    Mention,
+    Sentence,
+    Severity,
+    Source,
+    Token,
+    Value,
+)
 
 FORMAT = 1
 """Version of the entry layout; part of every key."""
@@ -81,7 +92,9 @@ def open_cache(directory: str) -> Cache:
             if not (root / name).exists():
                 (root / name).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"cache directory {directory}: {exc.strerror or exc} (choose another with --cache-dir, or --no-cache)") from None
+        raise UsageError(
+            f"cache directory {directory}: {exc.strerror or exc} (choose another with --cache-dir, or --no-cache)"
+        ) from None
     if not os.access(root, os.W_OK | os.X_OK):
         raise UsageError(f"cache directory {directory}: not writable (choose another with --cache-dir, or --no-cache)")
     return Cache(root)
@@ -133,9 +146,7 @@ def decode_sentences(data: Any, source_id: str) -> tuple[Sentence, ...] | None:
     """Sentences back from `encode_sentences`, or None when the data is not that shape."""
     try:
         return tuple(
-            Sentence(
-                source_id, index, start, end, text, tuple(Token(*t) for t in tokens), tuple(Mention(*m) for m in mentions)
-            )
+            Sentence(source_id, index, start, end, text, tuple(Token(*t) for t in tokens), tuple(Mention(*m) for m in mentions))
             for index, start, end, text, tokens, mentions in data
         )
     except (TypeError, ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates, names
 from .model import Claim, ClaimKind, Entities, Evidence, Parsed, Sentence, Source, Token
@@ -69,6 +69,7 @@ class Context:
     entities: Entities
     global_names: dict[str, str]
     index_by_sentence: dict[int, list[tuple[int, int, str, str]]] | None = None
+    quotes: tuple[tuple[int, int], ...] | None = None
 
     @property
     def sentence(self) -> Sentence:
@@ -126,8 +127,9 @@ def extract(parsed: Parsed, entities: Entities, global_names: dict[str, str]) ->
     """Every claim a source makes, in reading order."""
     out: list[Claim] = []
     index = ref_index(parsed.sentences, entities, global_names)
+    quotes = find_quotes(parsed.source.text, parsed.sentences)
     for i in range(len(parsed.sentences)):
-        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index)
+        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index, quotes)
         for kind in ClaimKind:
             fn = EXTRACTORS.get(kind)
             if fn is not None:
@@ -299,22 +301,43 @@ def _quote_spans(ctx: Context) -> Iterator[tuple[int, int, int]]:
     """Quotes that open in this sentence: (start, end) of the quoted words and the last sentence."""
     sents = ctx.sentences
     sent = ctx.sentence
-    text = ctx.source.text
-    pos = sent.start
-    while pos < sent.end:
-        ch = text[pos]
-        if ch in "“\"" and _is_opening(text, pos):
-            end = _closing(text, pos + 1)
-            if end is None:
-                pos += 1
-                continue
+    spans = ctx.quotes if ctx.quotes is not None else find_quotes(ctx.source.text, sents)
+    for start, end in spans:
+        if sent.start <= start - 1 < sent.end:
             last = ctx.index
             while last + 1 < len(sents) and sents[last + 1].start < end:
                 last += 1
-            yield pos + 1, end, last
-            pos = end + 1
+            yield start, end, last
+
+
+def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every quoted passage, scanning each paragraph once from its start.
+
+    Scanning per paragraph, not per sentence, keeps a closing mark at the start of a sentence
+    from being read as an opening one.
+    """
+    out: list[tuple[int, int]] = []
+    seen_paragraphs: set[int] = set()
+    for sent in sentences:
+        para = text.rfind("\n", 0, sent.start) + 1
+        if para in seen_paragraphs:
             continue
-        pos += 1
+        seen_paragraphs.add(para)
+        stop = text.find("\n", para)
+        stop = len(text) if stop < 0 else stop
+        pos = max(para, sent.start)
+        while pos < stop:
+            ch = text[pos]
+            if ch in "“\"" and _is_opening(text, pos):
+                end = _closing(text, pos + 1)
+                if end is None:
+                    pos += 1
+                    continue
+                out.append((pos + 1, end))
+                pos = end + (2 if text.startswith("''", end) else 1)
+                continue
+            pos += 1
+    return tuple(out)
 
 
 def _closing(text: str, start: int) -> int | None:
@@ -425,11 +448,16 @@ def _person_named(ctx: Context, word: str) -> str:
 
 
 def _starts_with_attribution(sent: Sentence) -> bool:
-    """'he said.' or 'said Mr Smith.' after a closing quotation mark."""
+    """'he said.', 'said Mr Smith.' or 'Anthony Smith, who works there, told CNN.' after a quote."""
     toks = [t for t in sent.tokens[:3] if t.pos != "PUNCT"]
-    return bool(toks) and (toks[0].text[:1].islower() or toks[0].lemma.lower() in ("say", "add", "tell")) and any(
+    if toks and (toks[0].text[:1].islower() or toks[0].lemma.lower() in ("say", "add", "tell")) and any(
         t.lemma.lower() in SPEECH_VERBS for t in toks
-    )
+    ):
+        return True
+    if any(q in sent.text for q in "“\""):
+        return False
+    root = next((t for i, t in enumerate(sent.tokens) if t.head == i), None)
+    return root is not None and root.lemma.lower() in ("say", "tell", "add") and sent.tokens.index(root) < 14
 
 
 def inside_quote(text: str, offset: int) -> bool:
@@ -552,7 +580,10 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             taken.add(i)
             value = parse_amount(t.text)
             assert value is not None
-            yield _quantity_claim(ctx, i, i, value.value, "age", "year", i)
+            if person == "(person)":
+                person = _last_person(ctx, ctx.index, before=t.idx) or person
+            claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
+            yield replace(claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})))
             continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
             continue
@@ -831,7 +862,7 @@ def lists(ctx: Context) -> Iterator[Claim]:
 def _plain_separators(sent: Sentence, chain: list[int]) -> bool:
     """Members of a real enumeration are separated only by commas, 'and'/'or' and articles."""
     toks = sent.tokens
-    for a, b in zip(chain, chain[1:]):
+    for a, b in zip(chain, chain[1:], strict=False):
         start = _member_span(sent, b)[0]
         for j in range(a + 1, start):
             if toks[j].text not in (",", ";") and toks[j].pos not in ("CCONJ", "DET"):

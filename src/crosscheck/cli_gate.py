@@ -49,7 +49,11 @@ def add_parsers(sub: Any) -> None:
         help="a directory of event folders, a .jsonl file (one article per line with an 'event' key) or a "
         "crosscheck-manifest.toml/.json (default: paths in the configuration, else sources/)",
     )
-    common.add_argument("--config", metavar="FILE", help="configuration file (default: ./crosscheck.toml, else [tool.crosscheck] in ./pyproject.toml)")
+    common.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: ./crosscheck.toml, else [tool.crosscheck] in ./pyproject.toml)",
+    )
     common.add_argument("--jobs", type=_jobs, metavar="N", help="parse articles in N processes (default: 1)")
     common.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of parsed articles")
     common.add_argument("--cache-dir", metavar="DIR", help="cache directory (default: .crosscheck-cache)")
@@ -100,6 +104,7 @@ def run_baseline(args: argparse.Namespace) -> int:
     """`crosscheck baseline`: write every current discrepancy (not waived) to the baseline file."""
     from . import baseline as baseline_mod
     from .gate import Status
+    from .render_ci import plural
 
     config, events = _prepare(args)
     _check_output(args.output, events, None)
@@ -108,7 +113,8 @@ def run_baseline(args: argparse.Namespace) -> int:
     found = [(r.event.name, c.finding) for r in result.events for c in r.checked if c.status is Status.NEW]
     recorded = baseline_mod.record(found, reason=args.reason, previous=previous)
     _emit(baseline_mod.dumps(recorded), args.output)
-    print(f"crosscheck: recorded {len(recorded.entries)} discrepancies of {len(events)} events in {args.output}")
+    what = f"{plural(len(recorded.entries), 'discrepancy')} of {plural(len(events), 'event')}"
+    print(f"crosscheck: recorded {what} in {args.output}")
     return 0
 
 
@@ -149,7 +155,15 @@ def _run(events: tuple[Event, ...], config: Config, accepted: Any, baseline_path
     progress = for_terminal()
     try:
         # Looked up at call time, so the model loads only when some article is not cached.
-        return run(events, config, load_nlp=lambda: nlp.load_model(), baseline=accepted, baseline_path=baseline_path, cache=cache, progress=progress)
+        return run(
+            events,
+            config,
+            load_nlp=lambda: nlp.load_model(),
+            baseline=accepted,
+            baseline_path=baseline_path,
+            cache=cache,
+            progress=progress,
+        )
     finally:
         if progress is not None:
             progress.close()

@@ -67,7 +67,7 @@ def _sources(group: Sequence[Claim]) -> str:
 
 @comparer(ClaimKind.QUANTITY)
 def _quantity(group: tuple[Claim, ...], conf: float) -> Finding | None:
-    amounts = [Amount(float(c.norm), c.get("unit"), c.approximate) for c in group]
+    amounts = [Amount(float(str(c.norm)), c.get("unit"), c.approximate) for c in group]
     subject = group[0].subject
     from .quantities import same_amount
 

@@ -30,7 +30,14 @@ from pathlib import Path
 from .baseline import Waiver, parse_waivers
 from .errors import InputError
 from .model import Source
-from .sources import MAX_BYTES, front_matter, parse_source, read_sources, unique_ids, with_meta
+from .sources import (
+    MAX_BYTES,
+    front_matter,
+    parse_source,
+    read_sources,
+    unique_ids,
+    with_meta,
+)
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 MANIFEST_NAMES = ("crosscheck-manifest.toml", "crosscheck-manifest.json")
@@ -234,5 +241,7 @@ def _row(line: bytes, path: str, n: int) -> tuple[str, Source, tuple[Waiver, ...
     source = parse_source(encoded, where, default_id=default_id)
     meta = {k: row[k] for k in ("id", "title", "outlet", "url", "published", "language") if row.get(k) is not None}
     source = with_meta(source, meta)
-    waivers = parse_waivers(row.get("waive"), where, source.id) + parse_waivers(front_matter(source).get("waive"), where, source.id)
+    waivers = parse_waivers(row.get("waive"), where, source.id) + parse_waivers(
+        front_matter(source).get("waive"), where, source.id
+    )
     return row["event"].strip(), source, waivers

@@ -59,12 +59,12 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> st
         if re.search(rf"\b{name}\b", t):
             delta = (published.weekday() - wd) % 7
             if "next" in t or (future and delta):
-                day = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
+                when = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
             elif "last" in t and delta == 0:
-                day = published - dt.timedelta(days=7)
+                when = published - dt.timedelta(days=7)
             else:
-                day = published - dt.timedelta(days=delta)
-            return day.isoformat()
+                when = published - dt.timedelta(days=delta)
+            return when.isoformat()
     rel = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
     for word, d in rel.items():
         if re.search(rf"\b{word}\b", t):

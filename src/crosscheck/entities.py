@@ -74,14 +74,13 @@ def find_entities(parsed: Parsed) -> Entities:
                     owner.forms.append(r.form)
                 assigned[i] = owners[0]
     for i, r in enumerate(raws):
-        c = assigned[i]
-        if c is not None and r.label != "PERSON" and clusters[c].name == r.form:
-            assigned[i] = _acronym_owner(clusters, c)
+        n = assigned[i]
+        if n is not None and r.label != "PERSON" and clusters[n].name == r.form:
+            assigned[i] = _acronym_owner(clusters, n)
     for sent in parsed.sentences:
-        raws_extra = _untagged_slips(sent, clusters, raws)
-        for r, owner in raws_extra:
-            raws.append(r)
-            assigned.append(owner)
+        for extra, index in _untagged_slips(sent, clusters, raws):
+            raws.append(extra)
+            assigned.append(index)
     used = set(assigned)
     sid = parsed.source.id
     keys = [f"{sid}:{c.label}:{c.name}" for c in clusters]
@@ -105,21 +104,27 @@ def adopt_slips(parsed: Sequence[Parsed], all_entities: Sequence[Entities]) -> t
     the other article's "Manuel Charr" tells us what it is. A slip counts only when the given
     name before it matches too, so a stray capitalised word never becomes a person.
     """
-    people = [(e.name.split(), e) for ents in all_entities for e in ents.entities if e.label == "PERSON" and len(e.name.split()) == 2]
+    people: dict[str, list[tuple[str, Entity]]] = {}
+    for ents in all_entities:
+        for e in ents.entities:
+            if e.label == "PERSON" and len(e.name.split()) == 2:
+                first, last = e.name.split()
+                people.setdefault(names.fold(first), []).append((last, e))
     out = []
     for p, ents in zip(parsed, all_entities, strict=True):
         labels = {e.key: e.label for e in ents.entities}
         tagged = {(r.sentence, r.start) for r in ents.refs if labels.get(r.entity) == "PERSON"}
         own = {names.fold(w) for e in ents.entities if e.label == "PERSON" for f in e.forms for w in f.split()}
-        extra_entities, extra_refs = [], []
+        extra_entities: list[Entity] = []
+        extra_refs: list[EntityRef] = []
         for sent in p.sentences:
             toks = sent.tokens
             for i in range(1, len(toks)):
                 t, prev = toks[i], toks[i - 1]
                 if (sent.index, prev.idx) in tagged or not t.text[:1].isupper() or not t.text.isalpha() or names.fold(t.text) in own:
                     continue
-                for (first, last), e in people:
-                    if e.source_id == ents.source_id or names.fold(prev.text) != names.fold(first):
+                for last, e in people.get(names.fold(prev.text), []):
+                    if e.source_id == ents.source_id:
                         continue
                     if names.near_surname(t.text, e.name) == last and t.text != last:
                         form = f"{prev.text} {t.text}"
@@ -135,18 +140,31 @@ def adopt_slips(parsed: Sequence[Parsed], all_entities: Sequence[Entities]) -> t
 def link(all_entities: Sequence[Entities]) -> dict[str, str]:
     """Map every entity key to a name shared by the same real-world thing in all sources."""
     groups: list[tuple[str, str, list[Entity]]] = []  # (label, global name, members)
+    by_initial: dict[str, list[int]] = {}  # blocking: only groups sharing an initial are compared
     out: dict[str, str] = {}
     for ents in all_entities:
         for e in ents.entities:
-            for label, gname, members in groups:
+            keys = _initials(e)
+            candidates = sorted({g for k in keys for g in by_initial.get(k, [])})
+            for g in candidates:
+                label, gname, members = groups[g]
                 if _linkable(label, e.label) and any(_same(m, e) for m in members):
                     members.append(e)
                     out[e.key] = gname
                     break
             else:
+                g = len(groups)
                 groups.append((e.label, e.name, [e]))
                 out[e.key] = e.name
+            for k in keys:
+                if g not in by_initial.setdefault(k, []):
+                    by_initial[k].append(g)
     return out
+
+
+def _initials(e: Entity) -> set[str]:
+    """First letters of every word of every name an entity goes by (acronyms share them too)."""
+    return {w[0] for n in (e.name, *e.forms, *e.aliases) for w in names.fold(n).replace("-", " ").split() if w}
 
 
 def _linkable(a: str, b: str) -> bool:

@@ -102,7 +102,7 @@ def load_dir(directory: Path, split: str | None = None) -> list[GoldEvent]:
 
 
 def _text(finding: dict[str, Any]) -> str:
-    parts = []
+    parts: list[str] = []
     for v in finding["values"]:
         parts.extend([v["value"]] if isinstance(v["value"], str) else v["value"])
     return " | ".join(parts).lower()
@@ -148,7 +148,7 @@ def summary(scores: Sequence[EventScore]) -> dict[str, Any]:
     cats = [str(c) for c in Category]
     rows = {}
     for cat in [*cats, "overall"]:
-        def pick(items: Iterable[Any], get: Callable[[Any], str]) -> list[Any]:
+        def pick(items: Iterable[Any], get: Callable[[Any], str], cat: str = cat) -> list[Any]:
             return [x for x in items if cat == "overall" or get(x) == cat]
 
         correct = sum(len(pick(s.correct, lambda f: f["category"])) for s in scores)

@@ -24,7 +24,6 @@ from .config import Config
 from .dataset import Event
 from .findings import CODES
 from .model import SEVERITY_RANK, Finding, Kind, Parsed, Severity, Source
-from .pipeline import check
 from .report import Report, build
 
 if TYPE_CHECKING:
@@ -140,16 +139,25 @@ def run(
 ) -> GateResult:
     """Check every event and judge its discrepancies against the configuration and baseline."""
     reports = analyse_events(events, load_nlp=load_nlp, cache=cache, jobs=config.jobs, progress=progress)
+    return decide(events, reports, config, baseline=baseline, baseline_path=baseline_path)
+
+
+def decide(
+    events: Sequence[Event],
+    reports: Sequence[Report],
+    config: Config,
+    *,
+    baseline: Baseline | None = None,
+    baseline_path: str | None = None,
+) -> GateResult:
+    """The gate's verdict on already-made reports (one per event): configure, judge, find what is stale."""
     accepted = {e.fingerprint: e for e in baseline.entries} if baseline else {}
     results = tuple(judge(ev, configure(rep, config), accepted, config.fail_on) for ev, rep in zip(events, reports, strict=True))
     current = {c.fingerprint for r in results for c in r.checked}
     checked_events = {ev.name for ev in events}
     stale = tuple(e for e in baseline.stale(current) if e.event in checked_events) if baseline else ()
     stale_waivers = tuple(
-        w
-        for r in results
-        for w in r.event.waivers
-        if not any(w.matches(c.fingerprint, c.finding.id) for c in r.checked)
+        w for r in results for w in r.event.waivers if not any(w.matches(c.fingerprint, c.finding.id) for c in r.checked)
     )
     return GateResult(results, config.fail_on, baseline_path, stale, stale_waivers)
 
@@ -181,6 +189,12 @@ def analyse_events(
             if found is not None:
                 reports[i] = Report(ev.sources, found)
     todo = [i for i in range(len(events)) if i not in reports]
+    if not todo:
+        return tuple(reports[i] for i in range(len(events)))
+    from .pipeline import (
+        check,  # here, so a fully cached run never imports numpy and rapidfuzz
+    )
+
     parsed = _parse_all([s for i in todo for s in events[i].sources], nlp, model, cache, jobs, progress)
     for n, i in enumerate(todo, 1):
         ev = events[i]
@@ -245,8 +259,17 @@ def _event_record(r: EventResult) -> dict[str, Any]:
         source, origin = where[e.source]
         line, column = origin.position(source.text, e.start)
         end_line, end_column = origin.position(source.text, e.end)
-        return {"source": e.source, "text": e.text, "start": e.start, "end": e.end, "path": origin.file,
-                "line": line, "column": column, "end_line": end_line, "end_column": end_column}
+        return {
+            "source": e.source,
+            "text": e.text,
+            "start": e.start,
+            "end": e.end,
+            "path": origin.file,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+        }
 
     findings = [
         {
@@ -261,7 +284,9 @@ def _event_record(r: EventResult) -> dict[str, Any]:
             "severity": str(c.finding.severity),
             "subject": c.finding.subject,
             "summary": c.finding.summary,
-            "values": [{"source": v.source, "value": v.value if isinstance(v.value, str) else list(v.value)} for v in c.finding.values],
+            "values": [
+                {"source": v.source, "value": v.value if isinstance(v.value, str) else list(v.value)} for v in c.finding.values
+            ],
             "evidence": [locate(e) for e in c.finding.evidence],
             "confidence": c.finding.confidence,
         }

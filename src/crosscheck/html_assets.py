@@ -37,10 +37,11 @@ CSS = """\
 .cc-chart rect { fill: var(--c); }
 .cc-work { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(300px, 420px) minmax(0, 1fr); }
 .cc-panel { display: flex; flex-direction: column; min-height: 0; background: #f8fafc; border-right: 1px solid #cbd5e1; }
-.cc-filters { display: flex; flex-wrap: wrap; gap: 6px 12px; padding: 8px 12px; font-size: 12px;
+.cc-filters { display: grid; grid-template-columns: 1fr 1fr; gap: 6px 12px; padding: 8px 12px; font-size: 12px;
   border-bottom: 1px solid #cbd5e1; background: #fff; }
-.cc-filters select, .cc-filters input { font: inherit; max-width: 150px; }
-.cc-showing { margin: 0; width: 100%; color: #64748b; }
+.cc-filters label { display: flex; align-items: center; gap: 6px; color: #475569; }
+.cc-filters select, .cc-filters input { font: inherit; flex: 1; min-width: 0; }
+.cc-showing { grid-column: 1 / -1; margin: 0; color: #64748b; }
 .cc-findings { list-style: none; margin: 0; padding: 8px; overflow-y: auto; flex: 1; }
 .cc-f { background: #fff; border: 1px solid #e2e8f0; border-left: 4px solid var(--c); border-radius: 4px;
   padding: 6px 9px; margin-bottom: 6px; cursor: pointer; }
@@ -70,7 +71,8 @@ CSS = """\
 .cc-text mark { color: inherit; background: var(--bg); border-radius: 2px; cursor: pointer; }
 .cc-text mark.k-unique { background: #f0f9ff; box-shadow: inset 0 -2px #bae6fd; }
 .cc-text mark.k-off { background: none; box-shadow: none; cursor: default; }
-.cc-text mark.cc-on { background: var(--bg-on); outline: 2px solid #4338ca; box-shadow: none; }
+.cc-text mark.cc-on { background: var(--bg-on); box-shadow: inset 0 -2px #3730a3; }
+.cc-text mark.cc-val { font-weight: 700; text-decoration: underline 2px; text-underline-offset: 3px; }
 .cc-consensus { padding: 14px 18px 40px; background: #fff; border-top: 1px solid #cbd5e1; }
 .cc-consensus h2 { font-size: 18px; margin: 0 0 4px; }
 .cc-consensus h3 { font-size: 15px; margin: 22px 0 4px; }
@@ -82,6 +84,7 @@ CSS = """\
 .cc-facts tbody tr { cursor: pointer; }
 .cc-facts tbody tr:hover th, .cc-facts tbody tr:focus-visible th { background: #eef2ff; }
 .cc-facts th small { display: block; color: #64748b; font-weight: normal; }
+.cc-facts tbody th { min-width: 200px; max-width: 320px; }
 .cc-facts td { max-width: 260px; }
 .cc-clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
 .cc-facts .cc-name { white-space: nowrap; }
@@ -113,14 +116,18 @@ SCRIPT = """\
     var marks = Array.prototype.slice.call(root.querySelectorAll(".cc-text mark[data-f]"));
     var filters = Array.prototype.slice.call(root.querySelectorAll("[data-filter]"));
     var showing = root.querySelector(".cc-showing");
-    var byId = new Map(), marksOf = new Map(), visible = new Set();
+    var byId = new Map(), marksOf = new Map(), valuesOf = new Map(), visible = new Set();
     var current = null, turn = 0;
     items.forEach(function (li) { byId.set(li.dataset.id, li); visible.add(li.dataset.id); });
-    marks.forEach(function (m) {
-      m.dataset.f.split(" ").forEach(function (id) {
-        if (!marksOf.has(id)) marksOf.set(id, []);
-        marksOf.get(id).push(m);
+    function index(map, m, ids) {
+      ids.split(" ").forEach(function (id) {
+        if (!map.has(id)) map.set(id, []);
+        map.get(id).push(m);
       });
+    }
+    marks.forEach(function (m) {
+      index(marksOf, m, m.dataset.f);
+      if (m.dataset.v) index(valuesOf, m, m.dataset.v);
     });
 
     function scrollWithin(box, el, at) {
@@ -144,13 +151,14 @@ SCRIPT = """\
       turn = id === current && !opts.anchor ? turn + 1 : 0;
       if (current !== null) {
         byId.get(current).classList.remove("cc-sel");
-        (marksOf.get(current) || []).forEach(function (m) { m.classList.remove("cc-on"); });
+        (marksOf.get(current) || []).forEach(function (m) { m.classList.remove("cc-on", "cc-val"); });
       }
       current = id;
       var li = byId.get(id);
       li.classList.add("cc-sel");
       var ms = marksOf.get(id) || [];
       ms.forEach(function (m) { m.classList.add("cc-on"); });
+      (valuesOf.get(id) || []).forEach(function (m) { m.classList.add("cc-val"); });
       var first = null;
       articles.forEach(function (art) {
         var starts = spanStarts(ms.filter(function (m) { return art.contains(m); }));
@@ -186,9 +194,9 @@ SCRIPT = """\
         m.dataset.f.split(" ").forEach(function (id) {
           if (visible.has(id)) best = Math.min(best, Number(byId.get(id).dataset.rank));
         });
-        var on = m.classList.contains("cc-on");
+        var keep = ["cc-on", "cc-val"].filter(function (c) { return m.classList.contains(c); });
         m.className = best < RANKS.length ? RANKS[best] : "k-off";
-        if (on) m.classList.add("cc-on");
+        keep.forEach(function (c) { m.classList.add(c); });
       });
       showing.textContent = visible.size + " of " + items.length + " findings";
     }

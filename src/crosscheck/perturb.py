@@ -8,7 +8,6 @@ deterministically from the article's text.
 
 from __future__ import annotations
 
-
 import hashlib
 import re
 from collections.abc import Sequence
@@ -78,7 +77,11 @@ def candidates(
         Edit.SPEAKER: lambda: _speakers(source, entities, mine, global_names or {}),
         Edit.NEGATION: lambda: _negations(source, mine),
     }[edit]
-    return sorted(make(), key=lambda p: (p.start, p.end))
+    # An edit inside quotation marks changes the quote's wording, which is a quote_wording finding;
+    # the suite tests each category on its own, so only the speaker edit may touch a quote.
+    quoted = [(c.span[0], c.span[1]) for c in mine if c.kind is ClaimKind.QUOTE]
+    options = [p for p in make() if edit is Edit.SPEAKER or not any(a <= p.start < b for a, b in quoted)]
+    return sorted(options, key=lambda p: (p.start, p.end))
 
 
 def choose(source: Source, options: Sequence[Perturbation], salt: str = "") -> Perturbation | None:
@@ -168,8 +171,8 @@ def _dates(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
 
 
 def _shift_date(old: str) -> str | None:
-    for n, day in enumerate(_WEEKDAYS):
-        if re.fullmatch(day, old, re.I):
+    for n, weekday in enumerate(_WEEKDAYS):
+        if re.fullmatch(weekday, old, re.I):
             return _WEEKDAYS[(n + 2) % 7]
     m = re.fullmatch(r"(.*?\b)(\d{1,2})(\b.*)", old)
     if m and not re.search(r"\d{4}", m.group(1) + m.group(3)) or (m and re.search(r"[A-Za-z]", old) and int(m.group(2)) <= 31):
@@ -234,7 +237,6 @@ _AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|
 def _negations(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
     """Insert 'not' after the first auxiliary of a plain statement outside quotation marks."""
     out = []
-    text = source.text
     for c in claims:
         if c.kind is not ClaimKind.STATEMENT or c.get("negated") or any(q in c.evidence.text for q in "“\""):
             continue
@@ -247,14 +249,18 @@ def _negations(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
 
 
 def agreed_claims(claims: Sequence[Claim], source_id: str) -> list[Claim]:
-    """Claims of `source_id` that another source states too, with the same value."""
+    """Claims of `source_id` that another source states too, with the same value.
+
+    Only agreements aligned with the confidence at which a conflict would be reported count:
+    a looser match is no evidence that both articles state the fact.
+    """
     from .align import Group, align
-    from .compare import compare
+    from .compare import DISCREPANCY_MIN, compare
     from .model import Kind
 
     out = []
     for g in align(claims):
-        if len(g.members) < 2:
+        if len(g.members) < 2 or g.confidence < DISCREPANCY_MIN:
             continue
         group = [claims[i] for i in g.members]
         found = compare(group, [Group(tuple(range(len(group))), g.confidence)])

@@ -5,21 +5,22 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from tabulate import tabulate
 
 from .report import Report
 
 Renderer = Callable[[Report], str]
+R = TypeVar("R", bound=Callable[..., str])
 RENDERERS: dict[str, Renderer] = {}
 EVIDENCE_WIDTH = 70
 
 
-def renderer(name: str) -> Callable[[Renderer], Renderer]:
-    """Register a renderer under a format name."""
+def renderer(name: str) -> Callable[[R], R]:
+    """Register a renderer under a format name (keeping its own signature for direct callers)."""
 
-    def register(fn: Renderer) -> Renderer:
+    def register(fn: R) -> R:
         RENDERERS[name] = fn
         return fn
 
@@ -147,4 +148,4 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out)
 
 
-from . import render_html  # noqa: E402, F401  registers "html"
+from . import render_html  # noqa: F401  registers "html"

@@ -60,11 +60,12 @@ def _where(loc: dict[str, Any]) -> str:
 def _verdict(data: dict[str, Any]) -> str:
     failing = sum(f["fails"] for f in _new(data))
     if data["failed"]:
-        return f"failed: {_plural(failing, 'new discrepancy')} at or above {data['fail_on']}"
+        return f"failed: {plural(failing, 'new discrepancy')} at or above {data['fail_on']}"
     return "passed" + (f" (failing on {data['fail_on']})" if data["fail_on"] != "never" else " (never failing)")
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """'1 event', '2 events', '2 discrepancies'."""
     return f"{n} {word}" if n == 1 else f"{n} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"
 
 
@@ -88,17 +89,19 @@ def render_table(result: GateResult) -> str:
     """Terminal summary: counts per event and overall, new discrepancies, stale baseline entries."""
     data = result.to_dict()
     t = data["totals"]
-    out = [f"crosscheck check: {_plural(t['events'], 'event')}, {_plural(t.get('articles', 0), 'article')}: {_verdict(data)}", ""]
+    out = [f"crosscheck check: {plural(t['events'], 'event')}, {plural(t.get('articles', 0), 'article')}: {_verdict(data)}", ""]
     out.append(tabulate(_count_rows(data), headers=_COUNT_HEADERS, tablefmt="simple"))
     new = _new(data)
     out += ["", f"New discrepancies ({len(new)})" + (":" if new else ": none")]
     for f in new:
         mark = "FAIL " if f["fails"] else ""
-        out.append(f"  {mark}{_where(f['evidence'][0])}: {f['severity']} {f['code']} {f['category']} [{f['event']}] {_one_line(f['summary'])}")
+        what = f"{f['severity']} {f['code']} {f['category']} [{f['event']}]"
+        out.append(f"  {mark}{_where(f['evidence'][0])}: {what} {_one_line(f['summary'])}")
         for e in f["evidence"]:
             out.append(f"      {e['source']} ({_where(e)}): {_one_line(e['text'], 100)}")
     if data["stale"]:
-        out += ["", f"Stale baseline entries ({len(data['stale'])}): no longer found; prune them by recording the baseline again"]
+        prune = f"crosscheck baseline PATH -o {data['baseline']}" if data["baseline"] else "crosscheck baseline"
+        out += ["", f"Stale baseline entries ({len(data['stale'])}): no longer found; prune them with `{prune}`"]
         out += [f"  {e['event']} {e['category']} {e['fingerprint'][:12]}: {_one_line(e['summary'], 100)}" for e in data["stale"]]
     if data["stale_waivers"]:
         out += ["", f"Unused waivers ({len(data['stale_waivers'])}): they match no discrepancy"]
@@ -131,9 +134,11 @@ def render_github(result: GateResult) -> str:
         msg = f"stale baseline entry {e['fingerprint'][:12]} ({e['event']}, {e['category']}) no longer occurs: {e['summary']}"
         out.append(f"::notice {where}title=crosscheck stale baseline entry::{_escape(msg)}")
     for w in data["stale_waivers"]:
-        out.append(f"::notice title=crosscheck unused waiver::{_escape(w['where'] + ': waiver ' + w['waiver'] + ' matches no discrepancy')}")
+        msg = f"{w['where']}: waiver {w['waiver']} matches no discrepancy"
+        out.append(f"::notice title=crosscheck unused waiver::{_escape(msg)}")
     t = data["totals"]
-    out.append(f"crosscheck: {_plural(t['events'], 'event')}, {_plural(t.get('new', 0), 'new discrepancy')}, {t.get('failing', 0)} failing: {_verdict(data)}")
+    counts = f"{plural(t['events'], 'event')}, {plural(t.get('new', 0), 'new discrepancy')}, {t.get('failing', 0)} failing"
+    out.append(f"crosscheck: {counts}: {_verdict(data)}")
     return "\n".join(out) + "\n"
 
 
@@ -172,19 +177,33 @@ def render_sarif(result: GateResult) -> str:
                 "locations": [_sarif_location(f["evidence"][0])],
                 "partialFingerprints": {FINGERPRINT_KEY: f["fingerprint"]},
                 "baselineState": "new" if f["status"] == "new" else "unchanged",
-                "properties": {"event": f["event"], "findingId": f["id"], "severity": f["severity"], "status": f["status"], "fails": f["fails"]},
+                "properties": {
+                    "event": f["event"],
+                    "findingId": f["id"],
+                    "severity": f["severity"],
+                    "status": f["status"],
+                    "fails": f["fails"],
+                },
             }
             related = [dict(_sarif_location(e), id=n) for n, e in enumerate(f["evidence"][1:], 1)]
             if related:
                 item["relatedLocations"] = related
             if f["status"] != "new":
                 kind = "external" if f["status"] == "baselined" else "inSource"
-                item["suppressions"] = [{"kind": kind, "status": "accepted", **({"justification": f["reason"]} if f["reason"] else {})}]
+                item["suppressions"] = [
+                    {"kind": kind, "status": "accepted", **({"justification": f["reason"]} if f["reason"] else {})}
+                ]
             results.append(item)
     notes = [
-        {"level": "note", "message": {"text": f"stale baseline entry {e['fingerprint'][:12]} ({e['event']}, {e['category']}): {e['summary']}"}}
+        {
+            "level": "note",
+            "message": {"text": f"stale baseline entry {e['fingerprint'][:12]} ({e['event']}, {e['category']}): {e['summary']}"},
+        }
         for e in data["stale"]
-    ] + [{"level": "note", "message": {"text": f"{w['where']}: waiver {w['waiver']} matches no discrepancy"}} for w in data["stale_waivers"]]
+    ] + [
+        {"level": "note", "message": {"text": f"{w['where']}: waiver {w['waiver']} matches no discrepancy"}}
+        for w in data["stale_waivers"]
+    ]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "crosscheck", "version": data["tool"]["version"], "rules": rules}},
         "invocations": [{"executionSuccessful": True, **({"toolExecutionNotifications": notes} if notes else {})}],
@@ -205,16 +224,24 @@ def render_junit(result: GateResult) -> str:
     for ev in data["events"]:
         case = ET.SubElement(suite, "testcase", {"classname": "crosscheck", "name": ev["name"]})
         new = [f for f in ev["findings"] if f["status"] == "new"]
-        lines = [f"{f['severity']} {f['code']} {f['category']}: {_one_line(f['summary'])} ({_where(f['evidence'][0])})" for f in new if f["fails"]]
+        lines = [
+            f"{f['severity']} {f['code']} {f['category']}: {_one_line(f['summary'])} ({_where(f['evidence'][0])})"
+            for f in new
+            if f["fails"]
+        ]
         if lines:
             n = len(lines)
-            message = f"{_plural(n, 'new discrepancy')} at or above {data['fail_on']}"
+            message = f"{plural(n, 'new discrepancy')} at or above {data['fail_on']}"
             failure = ET.SubElement(case, "failure", {"message": message, "type": "discrepancy"})
             failure.text = "\n".join(lines)
         c = ev["counts"]
         others = [f"{f['severity']} {f['code']}: {_one_line(f['summary'])}" for f in new if not f["fails"]]
+        counted = f"{c['new']} new, {c['baselined']} baselined, {c['waived']} waived"
         ET.SubElement(case, "system-out").text = "\n".join(
-            [f"{c['articles']} articles, {c['discrepancies']} discrepancies: {c['new']} new, {c['baselined']} baselined, {c['waived']} waived", *others]
+            [
+                f"{plural(c['articles'], 'article')}, {plural(c['discrepancies'], 'discrepancy')}: {counted}",
+                *others,
+            ]
         )
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
@@ -244,8 +271,13 @@ def render_markdown(result: GateResult) -> str:
     out += [f"### New discrepancies ({len(new)})", ""]
     if new:
         rows = [
-            [("**" + f["severity"] + "**") if f["fails"] else f["severity"], _md(f["event"]), f"{f['category']} ({f['code']})", _md(f["summary"]),
-             "<br>".join(f"`{_md(_where(e))}` {_md(_one_line(e['text'], 120))}" for e in f["evidence"])]
+            [
+                ("**" + f["severity"] + "**") if f["fails"] else f["severity"],
+                _md(f["event"]),
+                f"{f['category']} ({f['code']})",
+                _md(f["summary"]),
+                "<br>".join(f"`{_md(_where(e))}` {_md(_one_line(e['text'], 120))}" for e in f["evidence"]),
+            ]
             for f in new
         ]
         out += [tabulate(rows, headers=["severity", "event", "category", "summary", "evidence"], tablefmt="github"), ""]
@@ -256,5 +288,9 @@ def render_markdown(result: GateResult) -> str:
         out += [f"- `{e['fingerprint'][:12]}` {_md(e['event'])}, {e['category']}: {_md(e['summary'])}" for e in data["stale"]]
         out += ["", "</details>", ""]
     if data["stale_waivers"]:
-        out += [f"Unused waivers ({len(data['stale_waivers'])}): " + ", ".join(f"`{w['waiver']}` in `{w['where']}`" for w in data["stale_waivers"]), ""]
+        out += [
+            f"Unused waivers ({len(data['stale_waivers'])}): "
+            + ", ".join(f"`{w['waiver']}` in `{w['where']}`" for w in data["stale_waivers"]),
+            "",
+        ]
     return "\n".join(out)

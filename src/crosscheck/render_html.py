@@ -10,8 +10,9 @@ The same report gives byte-identical HTML.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 from .consensus import Consensus, consensus, shown
@@ -75,7 +76,7 @@ def _body(report: Report, data: dict[str, Any], *, embedded: bool) -> str:
 
 
 def _source_name(s: Mapping[str, Any]) -> str:
-    return s.get("outlet") or s["id"]
+    return str(s.get("outlet") or s["id"])
 
 
 # --- header -------------------------------------------------------------------------------------
@@ -120,9 +121,10 @@ def _chart(findings: Sequence[Mapping[str, Any]]) -> str:
     height = row_h * len(rows) + 22
     width = max(label_w + bar_w + num_w, label_w + sum(24 + 6.5 * len(r) for r in RANKS))
     out = [
-        f'<svg class="cc-chart" width="{width:.0f}" height="{height}" '
-        f'viewBox="0 0 {width:.0f} {height}" role="img">'
-        "<title>Findings per category, by kind and severity</title>"
+        (
+            f'<svg class="cc-chart" width="{width:.0f}" height="{height}" viewBox="0 0 {width:.0f} {height}" role="img">'
+            "<title>Findings per category, by kind and severity</title>"
+        )
     ]
     for n, (cat, counts) in enumerate(rows):
         y = n * row_h
@@ -141,10 +143,10 @@ def _chart(findings: Sequence[Mapping[str, Any]]) -> str:
         out.append(f'<text x="{x + 4:.1f}" y="{y + 12}">{sum(counts)}</text>')
     legend_y = row_h * len(rows) + 14
     x = float(label_w)
-    for r in RANKS:
-        out.append(f'<rect class="k-{r}" x="{x:.1f}" y="{legend_y - 8}" width="9" height="9"></rect>')
-        out.append(f'<text x="{x + 12:.1f}" y="{legend_y}">{r}</text>')
-        x += 12 + 6.5 * len(r) + 12
+    for name in RANKS:
+        out.append(f'<rect class="k-{name}" x="{x:.1f}" y="{legend_y - 8}" width="9" height="9"></rect>')
+        out.append(f'<text x="{x + 12:.1f}" y="{legend_y}">{name}</text>')
+        x += 12 + 6.5 * len(name) + 12
     out.append("</svg>\n")
     return "".join(out)
 
@@ -202,55 +204,90 @@ def _finding_item(f: Mapping[str, Any]) -> str:
 
 
 def _articles(sources: Sequence[Source], findings: Sequence[Mapping[str, Any]]) -> str:
-    cols = "".join(_article(n, s, findings) for n, s in enumerate(sources))
+    cols = "".join(_article(s, findings) for s in sources)
     return f'<div class="cc-cols" data-count="{len(sources)}">\n{cols}</div>\n'
 
 
-def _article(n: int, source: Source, findings: Sequence[Mapping[str, Any]]) -> str:
+def _article(source: Source, findings: Sequence[Mapping[str, Any]]) -> str:
+    lo, hi = source.body_start, len(source.text)
     spans = [
-        (max(e["start"], source.body_start), min(e["end"], len(source.text)), i)
+        (max(e["start"], lo), min(e["end"], hi), i)
         for i, f in enumerate(findings)
         for e in f["evidence"]
-        if e["source"] == source.id and min(e["end"], len(source.text)) > max(e["start"], source.body_start)
+        if e["source"] == source.id and min(e["end"], hi) > max(e["start"], lo)
     ]
+    values = [(a, b, i) for a, b, i in _value_spans(source.id, findings) if a >= lo and b <= hi]
     meta = " · ".join(_e(x) for x in (source.id, source.published.isoformat() if source.published else None, source.path) if x)
     title = f'<div class="cc-stitle">{_e(source.title)}</div>' if source.title else ""
     return (
         f'<article class="cc-src" data-source="{_e(source.id)}" aria-label="{_e(source.outlet or source.id)}">\n'
         f'<header class="cc-sh"><div class="cc-outlet">{_e(source.outlet or source.id)}</div>{title}'
         f'<div class="cc-muted" title="{meta}">{meta}</div></header>\n'
-        f'<div class="cc-text">{"".join(_paragraphs(source.text, source.body_start, spans, findings))}</div>\n'
+        f'<div class="cc-text">{"".join(_paragraphs(source.text, lo, spans, values, findings))}</div>\n'
         "</article>\n"
     )
 
 
-def _paragraphs(text: str, body_start: int, spans: Sequence[tuple[int, int, int]], findings: Sequence[Mapping[str, Any]]) -> Iterable[str]:
-    """The text from `body_start`, a `<p>` per line, evidence as `<mark>` pieces listing their findings."""
-    cuts = {body_start, len(text)}
-    for start, end, _ in spans:
-        cuts.update((start, end))
-    cuts.update(i + 1 for i in range(body_start, len(text)) if text[i] == "\n")
-    bounds = sorted(cuts)
+def _value_spans(source: str, findings: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, int]]:
+    """Where each finding's values (list members one by one) stand inside its evidence in `source`.
+
+    They are emphasised when the finding is selected, so "Wi Sung Lac" stands out in its sentence.
+    A value that is the whole evidence (a statement) has nothing to single out.
+    """
+    out = []
+    for i, f in enumerate(findings):
+        said = {m for v in f["values"] if v["source"] == source for m in ([v["value"]] if isinstance(v["value"], str) else v["value"])}
+        for e in f["evidence"]:
+            if e["source"] != source:
+                continue
+            for m in sorted(said):
+                pos = e["text"].find(m) if 2 <= len(m) < len(e["text"]) else -1
+                if pos >= 0:
+                    out.append((e["start"] + pos, e["start"] + pos + len(m), i))
+    return out
+
+
+def _sweep(bounds: Sequence[int], spans: Sequence[tuple[int, int, int]]) -> Iterator[tuple[int, ...]]:
+    """For each piece between consecutive `bounds`, the sorted indices of the spans covering it."""
     starting: dict[int, list[int]] = {}
     ending: dict[int, list[int]] = {}
     for start, end, i in spans:
         starting.setdefault(start, []).append(i)
         ending.setdefault(end, []).append(i)
-    active: dict[int, int] = {}  # finding index -> how many of its spans cover this point
-    line: list[str] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    active: Counter[int] = Counter()  # index -> how many of its spans cover this point
+    for a, _ in pairwise(bounds):
         for i in ending.get(a, ()):
             active[i] -= 1
             if not active[i]:
                 del active[i]
         for i in starting.get(a, ()):
-            active[i] = active.get(i, 0) + 1
+            active[i] += 1
+        yield tuple(sorted(active))
+
+
+def _paragraphs(
+    text: str, body_start: int, spans: Sequence[tuple[int, int, int]], values: Sequence[tuple[int, int, int]], findings: Sequence[Mapping[str, Any]]
+) -> Iterable[str]:
+    """The text from `body_start`, a `<p>` per line, evidence as `<mark>` pieces listing their findings.
+
+    The text is cut at every span boundary and line end, so each piece is covered by a fixed set of
+    findings (`data-f`, report order: the most important first, which also picks the colour) and
+    shows the values of some of them (`data-v`); `data-o` is the piece's offset in the file.
+    """
+    cuts = {body_start, len(text)}
+    for start, end, _ in (*spans, *values):
+        cuts.update((start, end))
+    cuts.update(i + 1 for i in range(body_start, len(text)) if text[i] == "\n")
+    bounds = sorted(cuts)
+    line: list[str] = []
+    for (a, b), found, shown_here in zip(pairwise(bounds), _sweep(bounds, spans), _sweep(bounds, values), strict=True):
         piece = _e(text[a:b])
-        if active:
-            idx = sorted(active)  # report order: the most important finding first
-            top = min(rank(findings[i]) for i in idx)
-            ids = " ".join(findings[i]["id"] for i in idx)
-            piece = f'<mark class="k-{RANKS[top]}" data-f="{_e(ids)}" data-o="{a}">{piece}</mark>'
+        if found:
+            top = min(rank(findings[i]) for i in found)
+            ids = " ".join(findings[i]["id"] for i in found)
+            vals = " ".join(findings[i]["id"] for i in shown_here if i in found)
+            data_v = f' data-v="{_e(vals)}"' if vals else ""
+            piece = f'<mark class="k-{RANKS[top]}" data-f="{_e(ids)}"{data_v} data-o="{a}">{piece}</mark>'
         line.append(piece)
         if text[b - 1] == "\n" or b == len(text):
             yield f"<p>{''.join(line)}</p>"
@@ -263,7 +300,7 @@ def _paragraphs(text: str, body_start: int, spans: Sequence[tuple[int, int, int]
 def _matrix_cell(ratio: float | None, agree: int, shared: int, pair: str) -> str:
     if ratio is None:
         return '<td class="cc-none">—</td>'
-    hue = round(120 * ratio)  # 0 red … 120 green
+    hue = round(120 * ratio**2)  # red … green; squared so that 75 % already reads as doubtful
     return (
         f'<td style="background:hsl({hue} 70% 85%)" title="{_e(pair)}: agree on {agree} of {shared} shared facts">'
         f"{round(100 * ratio)}%<small>{agree}/{shared}</small></td>"
@@ -291,8 +328,12 @@ def _consensus_view(cons: Consensus) -> str:
         cells = []
         for s in cons.sources:
             said = fact.value_of(s)
-            cls = "cc-none" if said is None else ("cc-odd" if s in fact.odd else "cc-maj")
-            cells.append(f'<td class="{cls}">{_cell(said) if said is not None else "—"}</td>')
+            if said is None:
+                cells.append('<td class="cc-none">—</td>')
+            elif fact.majority is None:
+                cells.append(f"<td>{_cell(said)}</td>")  # no majority: nobody is right or odd
+            else:
+                cells.append(f'<td class="{"cc-odd" if s in fact.odd else "cc-maj"}">{_cell(said)}</td>')
         r = RANKS.index(fact.severity) if fact.kind == "discrepancy" else RANKS.index(fact.kind)
         if fact.odd:
             odd = ", ".join(f'<span class="cc-name">{_e(s)}</span>' for s in fact.odd)
@@ -301,7 +342,7 @@ def _consensus_view(cons: Consensus) -> str:
         frows.append(
             f'<tr data-goto="{_e(fact.finding)}" data-disputed="{int(fact.kind == "discrepancy")}" tabindex="0">'
             f'<th scope="row"><span class="cc-badge k-{RANKS[r]}">{_e(fact.severity if fact.kind == "discrepancy" else fact.kind)}</span> '
-            f'{_e(fact.subject)}<small>{_e(_label(fact.category))}</small></th>{"".join(cells)}'
+            f'{_cell(fact.subject)}<small>{_e(_label(fact.category))}</small></th>{"".join(cells)}'
             f'<td>{_cell(fact.majority or "—")}</td><td class="{"cc-odd" if fact.odd else ""}">{odd}</td></tr>\n'
         )
     disputed = sum(f.kind == "discrepancy" for f in cons.facts)

@@ -131,9 +131,8 @@ def against_reference(report: Report, reference: str) -> Report:
     return build(report.sources, kept, reference)
 
 
-def _replace(f: Finding, **changes: Any) -> Finding:
+def _replace(f: Finding, *, kind: Kind, severity: Severity, summary: str) -> Finding:
+    """The finding with a new kind, severity and summary, and the id those give it."""
     from .findings import make
 
-    data = {"kind": f.kind, "category": f.category, "severity": f.severity, "subject": f.subject, "summary": f.summary, "values": f.values, "evidence": f.evidence, "confidence": f.confidence}
-    data.update(changes)
-    return make(**data)
+    return make(kind, f.category, severity, f.subject, summary, f.values, f.evidence, f.confidence)

@@ -6,11 +6,13 @@ touches the file system. Sources are only read, never written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -95,7 +97,7 @@ def unique_ids(sources: Sequence[Source]) -> tuple[Source, ...]:
         if counts[s.id] > 1:
             used[s.id] = used.get(s.id, 0) + 1
             new_id = s.id if used[s.id] == 1 else f"{s.id}-{used[s.id]}"
-            s = Source(**{**_fields(s), "id": new_id})
+            s = dataclasses.replace(s, id=new_id)
         out.append(s)
     return tuple(out)
 
@@ -110,19 +112,12 @@ def with_meta(source: Source, meta: Mapping[str, object]) -> Source:
     unknown = sorted(str(k) for k in meta if k not in META_KEYS)
     if unknown:
         raise InputError(f"{source.path}: unknown metadata key {unknown[0]!r} (allowed: {', '.join(META_KEYS)})")
-    fields = _fields(source)
-    for key in ("title", "outlet", "url", "language"):
-        if meta.get(key) is not None:
-            fields[key] = _opt_str(meta[key])
+    changes: dict[str, Any] = {k: _opt_str(meta[k]) for k in ("title", "outlet", "url", "language") if meta.get(k) is not None}
     if meta.get("published") is not None:
-        fields["published"] = _date(meta["published"], source.path)
+        changes["published"] = _date(meta["published"], source.path)
     if meta.get("id") is not None:
-        fields["id"] = _slug(str(meta["id"])) or "source"
-    return Source(**fields)  # type: ignore[arg-type]
-
-
-def _fields(s: Source) -> dict[str, object]:
-    return {name: getattr(s, name) for name in s.__slots__}  # type: ignore[attr-defined]
+        changes["id"] = _slug(str(meta["id"])) or "source"
+    return dataclasses.replace(source, **changes)
 
 
 def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
