@@ -136,7 +136,7 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         either = np.logical_or.outer(minor_a, minor_b)
         both = np.logical_and.outer(minor_a, minor_b)
         # A pair aligns only with a longer list naming both its members, in a similar sentence.
-        ok = (overlap >= LIST_OVERLAP_MIN) & ~both & (~either | ((overlap >= 0.999) & (text >= MINOR_LIST_TEXT_MIN)))
+        ok = (overlap >= LIST_OVERLAP_MIN) & (text >= 0.45) & ~both & (~either | ((overlap >= 0.999) & (text >= MINOR_LIST_TEXT_MIN)))
         return np.where(ok, 0.7 * overlap + 0.3 * text, 0.0)
     raise ValueError(f"no alignment rule for claim kind {kind!r}")
 

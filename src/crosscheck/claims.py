@@ -50,6 +50,7 @@ EVENT_CLASSES = {
 }
 """Verbs and adjectives that state the same happening to people: one class each."""
 HUMAN_CLASSES = frozenset({"death", "injury", "arrest", "evacuation", "rescue", "missing"})
+METADATA_EVENTS = frozenset({"update", "publish", "post", "modify", "edit", "print"})
 GENERIC_HEADS = frozenset("area field sector domain sphere issue matter realm".split())
 NON_EXHAUSTIVE = frozenset({"including", "include", "includes", "such", "among", "like", "notably"})
 QUOTE_OPEN = "“\"‘"
@@ -287,7 +288,7 @@ def quotes(ctx: Context) -> Iterator[Claim]:
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(q_start, q_end),
-            detail=(("speaker", speaker),),
+            detail=(("speaker", speaker), ("speaker_kind", _entity_label(ctx, speaker))),
         )
     del sent
 
@@ -419,6 +420,8 @@ def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str 
                 return g
         if sub.lower_text in ("he", "she"):
             return _last_person(ctx, si, before=sub.idx)
+        if sub.pos == "PROPN" and sub.lower_text.rstrip(".") in names.HONORIFICS:
+            return _person_titled(ctx, sub.lower_text.rstrip("."))  # "Secretary said"
         if sub.pos == "PROPN":
             return _person_named(ctx, sub.text) or sub.text
         lo, hi = _subtree(sent, c)
@@ -435,6 +438,13 @@ def _person_titled(ctx: Context, title: str) -> str:
     """'the president said': the one person this source introduced with that title, else ''."""
     people = [e for e in ctx.entities.entities if e.label == "PERSON" and e.title == title]
     return ctx.global_names.get(people[0].key, people[0].name) if len(people) == 1 else ""
+
+
+def _entity_label(ctx: Context, name: str) -> str:
+    """The label (PERSON, ORG …) of the entity this source knows under global name `name`."""
+    if not name:
+        return ""
+    return next((e.label for e in ctx.entities.entities if ctx.global_names.get(e.key, e.name) == name), "")
 
 
 def _person_named(ctx: Context, word: str) -> str:
@@ -591,6 +601,8 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             continue  # a year: the date extractor reads it
         if t.ent_type == "DATE" and not _duration(sent, i):
             continue
+        if _clock_time(sent, i):
+            continue  # "20:11 GMT", "6:41pm": times of day, not counts
         if _score_or_range(sent, i):
             continue  # "88-72", "9-14", "1982-83": scores, records and ranges, not counts
         lo, hi = _number_span(sent, i)
@@ -619,6 +631,17 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         if "year-old" in phrase.replace(" ", "") or (unit == "year" and toks[min(head + 1, len(toks) - 1)].lower_text == "old"):
             thing = "age"
         yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event)
+
+
+_TIME_ZONES = frozenset("gmt bst utc est edt pst pdt cst cdt cet cest ist jst kst am pm a.m. p.m. hrs".split())
+
+
+def _clock_time(sent: Sentence, i: int) -> bool:
+    toks = sent.tokens
+    near = [toks[j].lower_text for j in (i - 1, i + 1, i + 2) if 0 <= j < len(toks)]
+    return ":" in toks[i].text or ":" in near[:2] or any(w in _TIME_ZONES for w in near) or bool(
+        re.fullmatch(r"\d{1,2}[:.]\d{2}(?:am|pm)?", toks[i].lower_text)
+    )
 
 
 def _score_or_range(sent: Sentence, i: int) -> bool:
@@ -752,6 +775,8 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
         if iso is None:
             continue
         event, at = _event_of(sent, m.first, m.last)
+        if event in METADATA_EVENTS:
+            continue  # "updated 23 July": when the page changed, not when anything happened
         if event.endswith("ing") and len(event) > 5:
             event = event[:-3]  # "the sinking" and "sank" name one event
         args = _event_args(sent, at, range(m.first, m.last + 1)) if at >= 0 else ()

@@ -7,6 +7,7 @@ and "about 200". Name spellings are compared on the entities, inside and across 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from . import dates, names
@@ -18,6 +19,8 @@ from .quantities import Amount
 DISCREPANCY_MIN = 0.6
 """Below this alignment confidence a conflicting pair is more likely two facts than one."""
 STATEMENT_AGREE_MIN = 0.8
+MAX_RATIO = 20
+GENERIC_THINGS = frozenset({"people", "person", "other", "time", "year", "day", "thing"})
 
 Comparer = Callable[[tuple[Claim, ...], float], Finding | None]
 COMPARERS: dict[ClaimKind, Comparer] = {}
@@ -73,8 +76,13 @@ def _quantity(group: tuple[Claim, ...], conf: float) -> Finding | None:
 
     if all(same_amount(amounts[0], a) for a in amounts[1:]):
         return _agree(group, Category.NUMBER, subject, f"{_sources(group)} agree: {group[0].value}", conf)
-    if conf < DISCREPANCY_MIN or all(c.get("thing") in ("", c.get("unit")) for c in group):
+    if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
         return None  # a bare duration ("32-year", "four years") says too little to contradict
+    values = [abs(a.value) for a in amounts]
+    if min(values) == 0 or max(values) / min(values) > MAX_RATIO:
+        return None  # 5 against 168,000: two different counts, not one misreported
+    if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
+        return None  # "people" counts say nothing unless what happened to them is the same
     exact = not any(a.approximate for a in amounts)
     severity = Severity.ERROR if exact and conf >= 0.75 else Severity.WARNING
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
@@ -117,7 +125,9 @@ def _quote(group: tuple[Claim, ...], conf: float) -> Finding | None:
     speakers = [c.get("speaker") for c in group]
     known = [s for s in speakers if s]
     subject = known[0] if known else "(unattributed)"
-    if len(set(known)) > 1 and not _same_speaker(known):
+    # A spokesman and the body he speaks for are both right: only people against people conflict.
+    people = not any(c.get("speaker_kind") not in ("", "PERSON") for c in group)
+    if people and len(set(known)) == len(group) and len(set(known)) > 1 and not _same_speaker(known):
         shown = " vs ".join(f"{s or '?'} ({c.source_id})" for s, c in zip(speakers, group, strict=True))
         vals = tuple(Value(c.source_id, s or "(unattributed)") for s, c in zip(speakers, group, strict=True))
         sev = Severity.ERROR if conf >= 0.95 else Severity.WARNING
@@ -137,7 +147,10 @@ def _role(group: tuple[Claim, ...], conf: float) -> Finding | None:
     if shared - {"the", "of", "at"}:
         return _agree(group, Category.ROLE, subject, f"{_sources(group)} agree on {subject}: {group[0].value}", conf)
     affs = [set(filter(None, c.get("affiliations").split("|"))) for c in group]
-    if all(affs) and not set.intersection(*affs) and not _orgs_overlap(affs):
+    heads = {_role_head(str(c.value)) for c in group}
+    # Only the same title with another body is a conflict ("professor at X" / "professor at Y");
+    # "neurosurgeon" and "medical correspondent" are two true facets of one person.
+    if len(heads) == 1 and "" not in heads and all(affs) and not set.intersection(*affs) and not _orgs_overlap(affs):
         shown = " vs ".join(f"{c.value} ({c.source_id})" for c in group)
         return make(Kind.DISCREPANCY, Category.ROLE, Severity.WARNING, subject, f"Roles differ for {subject}: {shown}", _values(group), _evidence(group), conf)
     return None
@@ -242,10 +255,18 @@ def _name_evidence(ents: Entities, key: str, form: str, sentences: dict[str, Seq
     return Evidence(ents.source_id, sent.text, sent.start, sent.end)
 
 
+def _role_head(role: str) -> str:
+    """The title word of a role: the last word before 'at', 'of', 'for' or a comma."""
+    words = re.split(r"\s+(?:at|of|for|with|in)\s+|,", role.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(".") if words else ""
+
+
 def _same_speaker(speakers: list[str]) -> bool:
     first = speakers[0]
     return all(
         names.fold(s) == names.fold(first)
+        or set(names.fold(s).split()) <= set(names.fold(first).split())
+        or set(names.fold(first).split()) <= set(names.fold(s).split())
         or names.same_person(s, first) >= 0.85
         or names.fold(s) in names.fold(first).split()
         or names.fold(first) in names.fold(s).split()

@@ -20,7 +20,8 @@ ORG_HEADS = frozenset(
     "foundation institute institution university group company corporation corp inc ltd llc plc "
     "association ministry council party agency bank office department commission committee forum "
     "center centre school college academy society fund organisation organization union league "
-    "service network electronics motor motors industries holdings administration court".split()
+    "service network electronics motor motors industries holdings administration court facilities "
+    "systems technologies solutions partners associates labs laboratories hospital clinic heels".split()
 )
 PERSON_MATCH = 0.85
 """How close two full names must be (names.same_person) to be taken as one person."""

@@ -191,9 +191,8 @@ def analyse_events(
     todo = [i for i in range(len(events)) if i not in reports]
     if not todo:
         return tuple(reports[i] for i in range(len(events)))
-    from .pipeline import (
-        check,  # here, so a fully cached run never imports numpy and rapidfuzz
-    )
+    # Imported here, so a fully cached run never imports numpy and rapidfuzz.
+    from .pipeline import check
 
     parsed = _parse_all([s for i in todo for s in events[i].sources], nlp, model, cache, jobs, progress)
     for n, i in enumerate(todo, 1):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from enum import StrEnum
 
 from rapidfuzz import fuzz
@@ -104,6 +105,10 @@ def variant(a: str, b: str) -> Variant:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) and wa[0] == wb[0] and wa[-1] == wb[-1]:
         return Variant.INITIALS
+    if len(wa) == len(wb) >= 2 and wa[1:] == wb[1:] and is_nickname(wa[0], wb[0]):
+        return Variant.INITIALS  # "Phil Schiller" and "Philip Schiller": a short form, not a spelling
+    if fold(a).rstrip("s") == fold(b).rstrip("s"):
+        return Variant.FORMAT  # "Tar Heel" / "Tar Heels"
     if skeleton(" ".join(pa)) == skeleton(" ".join(pb)):
         return Variant.ROMANISATION
     return Variant.LETTERS
@@ -123,6 +128,8 @@ def same_person(a: str, b: str) -> float:
     wa, wb = a.split(), b.split()
     if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
         return 0.0
+    if len(wa) == len(wb) and wa[1:] == wb[1:] and is_nickname(wa[0], wb[0]):
+        return 0.9  # "Phil Schiller" / "Philip Schiller"
     if wa[:-1] == wb[:-1] and _slip(fold(wa[-1]), fold(wb[-1])) and len(wa[-1]) >= 4:
         return 0.9  # the same given names and a surname one slip apart: "A.J. Smith" / "A.J. Simth"
     last_a, last_b = skeleton(wa[-1]), skeleton(wb[-1])
@@ -161,6 +168,26 @@ def is_acronym(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in words if w.lower() not in _PARTICLES and w[0].isalpha())
     with_particles = "".join(w[0] for w in words if w[0].isalpha())
     return s.upper() in (initials.upper(), with_particles.upper())
+
+
+def _load_nicknames() -> frozenset[tuple[str, str]]:
+    path = Path(__file__).with_name("data") / "nicknames.csv"
+    pairs = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, nick = line.split(",", 1)
+            pairs.add((name, nick))
+            pairs.add((nick, name))
+    return frozenset(pairs)
+
+
+NICKNAMES = _load_nicknames()
+"""English given names and their short forms (Philip/Phil, William/Bill), both ways."""
+
+
+def is_nickname(a: str, b: str) -> bool:
+    """Whether one given name is a usual short form of the other."""
+    return (fold(a).rstrip("."), fold(b).rstrip(".")) in NICKNAMES
 
 
 def near_surname(word: str, name: str) -> str | None:
