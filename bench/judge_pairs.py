@@ -32,9 +32,33 @@ def collect(corpus: Path, out: Path) -> None:
     labelled = {s.parent.name for g in evaluate.load_dir(ROOT / "tests" / "gold") for s in g.sources}
     nlp = load_model()
     rows = []
-    for name, a, b in events(corpus):
+    for name, a, b, c, d in _pairs(corpus):
         if a.parent.name in labelled:
             continue
+        for x, y in ((a, b), (c, d)):
+            if x is None or y is None:
+                continue
+            _collect_pair(nlp, name, x, y, rows)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} discrepancies from {len({r['event'] for r in rows})} events written to {out}")
+
+
+def _pairs(corpus: Path):  # type: ignore[no-untyped-def]
+    """Per same-event folder: its first and second pair of articles (1-2, 3-4; or L-R, M-LL)."""
+    import re
+
+    for name, a, b in events(corpus):
+        folder = a.parent
+        if folder.parent.name.startswith("event-") or "newswcl50" in str(folder):
+            c, d = folder / "M.md", folder / "LL.md"
+        else:
+            files = sorted(folder.glob("*.md"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
+            c, d = (files[2], files[3]) if len(files) >= 4 else (None, None)
+        yield name, a, b, (c if c and c.exists() else None), (d if d and d.exists() else None)
+
+
+def _collect_pair(nlp, name: str, a: Path, b: Path, rows: list) -> None:  # type: ignore[no-untyped-def]
+    if True:
         report = check(read_sources([a, b]), nlp).to_dict()
         for f in report["findings"]:
             if f["kind"] == "discrepancy":
@@ -42,8 +66,6 @@ def collect(corpus: Path, out: Path) -> None:
                              "summary": f["summary"], "values": f["values"],
                              "evidence": [{"source": e["source"], "text": e["text"]} for e in f["evidence"]],
                              "articles": [str(a), str(b)]})
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} discrepancies from {len({r['event'] for r in rows})} events written to {out}")
 
 
 def score(judged: Path) -> None:

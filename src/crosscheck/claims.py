@@ -528,8 +528,35 @@ def _quantity_claim(
         sentence=ctx.index,
         span=(toks[lo].idx, toks[hi].end),
         approximate=approximate,
-        detail=(("unit", unit), ("thing", thing), ("verb", event or _governor_verb(sent, head))),
+        detail=(
+            ("unit", unit),
+            ("thing", thing),
+            ("verb", event or _governor_verb(sent, head)),
+            ("scope", " ".join(_scope(sent, head))),
+        ),
     )
+
+
+SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
+
+
+def _scope(sent: Sentence, head: int) -> list[str]:
+    """Where a count applies: objects of 'in', 'across', 'at' on the counted thing or its verb."""
+    toks = sent.tokens
+    anchors = [head]
+    k, seen = head, set()
+    while k not in seen and toks[k].head != k:  # the governing verb
+        seen.add(k)
+        k = toks[k].head
+        if toks[k].pos == "VERB":
+            anchors.append(k)
+            break
+    out = set()
+    for a in anchors:
+        for c in _children(sent, a):
+            if toks[c].pos == "ADP" and toks[c].lower_text in SCOPE_PREPS:
+                out.update(toks[g].lemma.lower() for g in _children(sent, c) if toks[g].pos in ("NOUN", "PROPN"))
+    return sorted(out)
 
 
 def _near_magnitude(sent: Sentence, lo: int, hi: int) -> bool:
@@ -660,6 +687,8 @@ def _duration(sent: Sentence, i: int) -> bool:
 def _number_span(sent: Sentence, i: int) -> tuple[int, int]:
     toks = sent.tokens
     lo = hi = i
+    if lo >= 2 and toks[lo - 1].text == "." and toks[lo - 2].tag == "CD" and len(toks[lo - 2].text) <= 2 and len(toks[i].text) == 1:
+        lo -= 2  # "1. 2 miles": a decimal split by detokenisation
     while lo > 0 and (toks[lo - 1].dep in ("quantmod", "nmod") or toks[lo - 1].tag in ("$", "CD") or toks[lo - 1].text in ("US$", "S$")) and toks[lo - 1].head in range(lo - 1, hi + 3):
         lo -= 1
     while hi + 1 < len(toks) and (toks[hi + 1].tag == "CD" or toks[hi + 1].lower_text in ("million", "billion", "trillion", "bn", "per", "cent", "percent", "%")):
@@ -880,8 +909,22 @@ def lists(ctx: Context) -> Iterator[Claim]:
             sentence=ctx.index,
             span=(toks[lo].idx, toks[max(b for _, b in spans)].end),
             exhaustive=exhaustive,
-            detail=(("about", about), ("minor", "1" if len(chain) < 3 else ""), ("members", "|".join(f"{toks[a].idx}-{toks[b].end}" for a, b in spans))),
+            detail=(("about", about), ("verbs", " ".join(_path_verbs(sent, i))), ("minor", "1" if len(chain) < 3 else ""), ("members", "|".join(f"{toks[a].idx}-{toks[b].end}" for a, b in spans))),
         )
+
+
+def _path_verbs(sent: Sentence, k: int) -> list[str]:
+    """Lemmas of the verbs from token k up to the root: what the list is the object of."""
+    toks = sent.tokens
+    out, seen = [], set()
+    while k not in seen:
+        seen.add(k)
+        if toks[k].pos == "VERB":
+            out.append(toks[k].lemma.lower())
+        if toks[k].head == k:
+            break
+        k = toks[k].head
+    return out
 
 
 def _plain_separators(sent: Sentence, chain: list[int]) -> bool:

@@ -14,12 +14,14 @@ from . import dates, names
 from .align import Group, member_pairs
 from .findings import make
 from .model import Category, Claim, ClaimKind, Entities, Finding, Kind, Severity, Value
-from .quantities import Amount
+from .quantities import Amount, parse_amount, same_amount, within_bound
 
 DISCREPANCY_MIN = 0.6
 """Below this alignment confidence a conflicting pair is more likely two facts than one."""
 STATEMENT_AGREE_MIN = 0.8
 MAX_RATIO = 20
+SCOPE_MIN = 0.5
+"""Share of named entities two sentences must have in common for their numbers to be compared."""
 GENERIC_THINGS = frozenset({"people", "person", "other", "time", "year", "day", "thing"})
 
 Comparer = Callable[[tuple[Claim, ...], float], Finding | None]
@@ -70,12 +72,13 @@ def _sources(group: Sequence[Claim]) -> str:
 
 @comparer(ClaimKind.QUANTITY)
 def _quantity(group: tuple[Claim, ...], conf: float) -> Finding | None:
-    amounts = [Amount(float(str(c.norm)), c.get("unit"), c.approximate) for c in group]
+    amounts = [parse_amount(str(c.value)) or Amount(float(str(c.norm))) for c in group]
+    amounts = [Amount(float(str(c.norm)), c.get("unit"), c.approximate, a.bound) for c, a in zip(group, amounts, strict=True)]
     subject = group[0].subject
-    from .quantities import same_amount
-
     if all(same_amount(amounts[0], a) for a in amounts[1:]):
         return _agree(group, Category.NUMBER, subject, f"{_sources(group)} agree: {group[0].value}", conf)
+    if all(within_bound(amounts[0], a) for a in amounts[1:]):
+        return None  # "up to 8GB" and "4GB", "at least three" and "five": consistent
     if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
         return None  # a bare duration ("32-year", "four years") says too little to contradict
     values = [abs(a.value) for a in amounts]
@@ -83,6 +86,13 @@ def _quantity(group: tuple[Claim, ...], conf: float) -> Finding | None:
         return None  # 5 against 168,000: two different counts, not one misreported
     if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
         return None  # "people" counts say nothing unless what happened to them is the same
+    scopes = [set(c.get("scope").split()) for c in group]
+    if all(scopes) and not set.intersection(*scopes):
+        return None  # 170,000 dead "in the province" against 230,000 "in 13 countries": two scopes
+    if not _same_scope(group):
+        return None  # sentences about different named things
+    if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
+        return None  # nothing named and nothing done in common: too little to call it one fact
     exact = not any(a.approximate for a in amounts)
     severity = Severity.ERROR if exact and conf >= 0.75 else Severity.WARNING
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
@@ -112,6 +122,9 @@ def _list(group: tuple[Claim, ...], conf: float) -> Finding | None:
         missing += [f"{m} (only {first.source_id})" for m in a_only]
         missing += [f"{m} (only {other.source_id})" for m in b_only]
     subject = first.get("about") or "list"
+    verbs = [set(c.get("verbs").split()) for c in group]
+    if missing and all(verbs) and not set.intersection(*verbs):
+        return None  # "pressed to renegotiate" and "considered for exemption": lists of other things
     if not missing:
         return _agree(group, Category.LIST_MEMBERSHIP, subject, f"{_sources(group)} list the same {subject} members", conf)
     exhaustive = all(c.exhaustive for c in group)
@@ -253,6 +266,15 @@ def _name_evidence(ents: Entities, key: str, form: str, sentences: dict[str, Seq
     ref = next(r for r in ents.refs if r.entity == key and r.form == form)
     sent = sentences[ents.source_id][ref.sentence]
     return Evidence(ents.source_id, sent.text, sent.start, sent.end)
+
+
+def _same_scope(group: Sequence[Claim]) -> bool:
+    """Whether the sentences are about the same named things: most of their entities shared."""
+    sets = [set(c.anchors) for c in group]
+    if not any(sets):
+        return True
+    union = set.union(*sets)
+    return len(set.intersection(*sets)) / len(union) >= SCOPE_MIN
 
 
 def _role_head(role: str) -> str:

@@ -46,6 +46,8 @@ APPROXIMATORS = (
     "thousands", "millions", "tens of",
 )
 _APPROX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in APPROXIMATORS) + r")\b", re.I)
+_UPPER = re.compile(r"\b(?:up to|at most|less than|fewer than|under|no more than|as many as|just under)\b", re.I)
+_LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|well over|just over|in excess of)\b", re.I)
 _CURRENCY = (
     (re.compile(r"US\$|USD|\bUS dollars?\b"), "USD"),
     (re.compile(r"S\$|SGD"), "SGD"),
@@ -69,6 +71,7 @@ class Amount:
     value: float
     unit: str = ""
     approximate: bool = False
+    bound: str = ""  # "min" for "at least 3", "max" for "up to 8": the value is a limit, not a count
 
     def norm(self) -> str:
         """A comparable text form: '200', '3e+11 USD', '4.5 %'."""
@@ -80,6 +83,7 @@ def parse_amount(text: str) -> Amount | None:
     """The amount a number phrase denotes, or None if it holds no number."""
     t = text.replace("\u2009", " ").replace("\xa0", " ").strip()
     approx = bool(_APPROX.search(t))
+    bound = "max" if _UPPER.search(t) else "min" if _LOWER.search(t) else ""
     unit = "%" if re.search(r"%|\bper ?cent\b|\bpercent\b", t, re.I) else ""
     if not unit:
         for pattern, code in _CURRENCY:
@@ -91,10 +95,11 @@ def parse_amount(text: str) -> Amount | None:
         value = _words(t.lower())
     if value is None:
         return None
-    return Amount(value, unit, approx)
+    return Amount(value, unit, approx, bound)
 
 
 def _digits(t: str) -> float | None:
+    t = re.sub(r"(?<![\d.])(\d{1,2})\. (\d)\b", r"\1.\2", t)  # detokenised "8. 6" is 8.6
     m = _NUM.search(t)
     if not m:
         return None
@@ -134,6 +139,17 @@ def _words(t: str) -> float | None:
                 current = 0
             seen = True
     return total + current if seen else None
+
+
+def within_bound(a: Amount, b: Amount) -> bool:
+    """Whether one amount is a limit the other satisfies: "up to 8" and 4, "at least 3" and 5."""
+    for limit, value in ((a, b), (b, a)):
+        if limit.bound and not value.bound:
+            if limit.bound == "max" and value.value <= limit.value:
+                return True
+            if limit.bound == "min" and value.value >= limit.value:
+                return True
+    return False
 
 
 def same_amount(a: Amount, b: Amount) -> bool:
