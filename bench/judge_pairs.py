@@ -1,7 +1,8 @@
 """Collect every discrepancy crosscheck reports on real, unlabelled pairs of outlets.
 
-For each same-event folder of the corpus that no labelled event uses, the first two articles are
-compared; each reported discrepancy is written with its evidence to a JSON Lines file for a person
+For each same-event folder of the corpus that no labelled event uses, two pairs of articles are
+compared (`--round 0`: articles 1-2 and 3-4, or outlets L-R and M-LL; `--round 1` and `2`: pairs
+the earlier rounds never showed, for judging a checker tuned on them); each reported discrepancy is written with its evidence to a JSON Lines file for a person
 to judge (real or not). `--score FILE` reads the judged file back and writes the precision to
 reports/real_pairs.md.
 
@@ -28,12 +29,12 @@ from crosscheck.pipeline import check  # noqa: E402
 from crosscheck.sources import read_sources  # noqa: E402
 
 
-def collect(corpus: Path, out: Path) -> None:
+def collect(corpus: Path, out: Path, round_: int = 0) -> None:
     labelled = {s.parent.name for g in evaluate.load_dir(ROOT / "tests" / "gold") for s in g.sources}
     nlp = load_model()
     rows = []
-    for name, a, b, c, d in _pairs(corpus):
-        if a.parent.name in labelled:
+    for name, a, b, c, d in _pairs(corpus, round_):
+        if a is None or a.parent.name in labelled:
             continue
         for x, y in ((a, b), (c, d)):
             if x is None or y is None:
@@ -43,18 +44,29 @@ def collect(corpus: Path, out: Path) -> None:
     print(f"{len(rows)} discrepancies from {len({r['event'] for r in rows})} events written to {out}")
 
 
-def _pairs(corpus: Path):  # type: ignore[no-untyped-def]
-    """Per same-event folder: its first and second pair of articles (1-2, 3-4; or L-R, M-LL)."""
+ROUNDS = {
+    0: ((0, 1), (2, 3), ("L", "R"), ("M", "LL")),
+    1: ((4, 5), (6, 7), ("R", "RR"), ("LL", "L")),
+    2: ((8, 9), (10, 11), ("M", "RR"), ("R", "LL")),
+}
+"""Which two pairs of each folder a round compares; round 1 holds pairs round 0 never showed."""
+
+
+def _pairs(corpus: Path, round_: int):  # type: ignore[no-untyped-def]
+    """Per same-event folder: two pairs of articles (by number for ECB+, by outlet for NewsWCL50)."""
     import re
 
-    for name, a, b in events(corpus):
+    first, second, wcl_first, wcl_second = ROUNDS[round_]
+    for name, a, _ in events(corpus):
         folder = a.parent
-        if folder.parent.name.startswith("event-") or "newswcl50" in str(folder):
-            c, d = folder / "M.md", folder / "LL.md"
+        if "newswcl50" in str(folder):
+            picked = [(folder / f"{x}.md", folder / f"{y}.md") for x, y in (wcl_first, wcl_second)]
         else:
             files = sorted(folder.glob("*.md"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
-            c, d = (files[2], files[3]) if len(files) >= 4 else (None, None)
-        yield name, a, b, (c if c and c.exists() else None), (d if d and d.exists() else None)
+            picked = [(files[x], files[y]) for x, y in (first, second) if y < len(files)]
+        picked = [(x, y) for x, y in picked if x.exists() and y.exists()]
+        picked += [(None, None)] * (2 - len(picked))
+        yield name, picked[0][0], picked[0][1], picked[1][0], picked[1][1]
 
 
 def _collect_pair(nlp, name: str, a: Path, b: Path, rows: list) -> None:  # type: ignore[no-untyped-def]
@@ -75,7 +87,7 @@ def score(judged: Path) -> None:
     real = Counter(r["category"] for r in rows if r.get("judgement") == "real")
     total = Counter(r["category"] for r in rows)
     lines = ["# Discrepancies on real pairs, judged by reading", "",
-             "Every discrepancy crosscheck reported on the first two articles of each unlabelled corpus folder",
+             "Every discrepancy crosscheck reported on two pairs of articles of each unlabelled corpus folder",
              "(`python bench/judge_pairs.py`), each judged real or not by a person reading both articles.", "",
              f"Overall: {sum(real.values())} of {len(rows)} judged real ({sum(real.values()) / max(1, len(rows)):.2f}).", "",
              "| category | reported | judged real |", "|---|---|---|"]
@@ -91,11 +103,12 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--out", default="/tmp/to-judge.jsonl")
     ap.add_argument("--score", metavar="JUDGED_JSONL")
+    ap.add_argument("--round", type=int, choices=sorted(ROUNDS), default=0, help="which pairs of each folder (1: pairs round 0 never showed)")
     args = ap.parse_args()
     if args.score:
         score(Path(args.score))
     else:
-        collect(Path(args.corpus), Path(args.out))
+        collect(Path(args.corpus), Path(args.out), args.round)
     return 0
 
 

@@ -9,6 +9,8 @@ per source.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -173,7 +175,16 @@ def same_member(x: str, y: str) -> bool:
     fx, fy = names.fold(x).strip(), names.fold(y).strip()
     if fx == fy or names.same_org(x, y):
         return True
+    bare_x, bare_y = re.sub(r"[\W_]+", "", fx), re.sub(r"[\W_]+", "", fy)
+    if bare_x == bare_y:
+        return True  # "health care" / "healthcare", "E.U." / "EU"
     wx, wy = fx.split(), fy.split()
+    short, long = sorted((wx, wy), key=len)
+    untitled = long[1:] if long and long[0].rstrip(".") in names.HONORIFICS else long
+    if len(short) == 1 and len(untitled) in (2, 3) and untitled[-1] == short[0] and untitled is not long:
+        return True  # "Williams" / "coach Roy Williams": a person by surname and in full
+    if len(short) >= 2 and long[-len(short):] == short and any(len(w) > 3 for w in short):
+        return True  # "Fish and Wildlife Service" / "U. S. Fish and Wildlife Service"
     if len(wx) == 1 and len(wy) == 1:
         a, b = sorted((wx[0], wy[0]), key=len)
         return len(a) >= 5 and b.startswith(a[: max(5, len(a) - 2)])

@@ -176,7 +176,20 @@ def _subtree(sent: Sentence, i: int) -> tuple[int, int]:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+", names.fold(text)))
+    """Folded words, with dotted abbreviations closed up ("E.U.", "U. S." read as "eu", "us")."""
+    folded = _DOTTED.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", names.fold(text))
+    return tuple(re.findall(r"[a-z0-9]+", folded))
+
+
+_EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+"""An editor's insertion in a quote ("[US]", "(rule)"): not the speaker's words."""
+_DOTTED = re.compile(r"\b(?:[a-z]\. ?){2,}")
+
+
+def _titled(text: str) -> bool:
+    """Whether every word of three or more is capitalised: a title, not speech."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 2]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 # --- roles -------------------------------------------------------------------------------------
@@ -198,7 +211,7 @@ def roles(ctx: Context) -> Iterator[Claim]:
         for c in _children(sent, last):
             if toks[c].dep == "appos" and toks[c].pos in ("NOUN", "PROPN") and c > last and len(toks[c].text) > 2 and toks[c - 1].text != "(":
                 lo, hi = _subtree(sent, c)
-                if not any(f <= c <= l for f, l, _, lab in refs if lab == "PERSON"):
+                if not any(f <= c <= last_ for f, last_, _, lab in refs if lab == "PERSON"):
                     parts.append((lo, hi))
             elif toks[c].dep == "prep" and toks[c].lower_text == "of" and c == last + 1:
                 lo, hi = _subtree(sent, c)
@@ -211,7 +224,7 @@ def roles(ctx: Context) -> Iterator[Claim]:
         if not words or all(w in names.HONORIFICS and w in names.ACADEMIC | {"mr", "mrs", "ms"} for w in words):
             continue
         orgs = tuple(
-            sorted({g for f, l, g, lab in refs if lab in ("ORG", "GPE", "NORP", "FAC") and any(a <= f <= b for a, b in parts)})
+            sorted({g for f, last_, g, lab in refs if lab in ("ORG", "GPE", "NORP", "FAC") and any(a <= f <= b for a, b in parts)})
         )
         yield Claim(
             source_id=ctx.source.id,
@@ -273,9 +286,9 @@ def quotes(ctx: Context) -> Iterator[Claim]:
     text = ctx.source.text
     for q_start, q_end, last_sent in _quote_spans(ctx):
         quote = text[q_start:q_end].strip()
-        words = _words(quote)
-        if len(words) < MIN_QUOTE_WORDS:
-            continue
+        words = _words(_EDITORIAL.sub(" ", quote))
+        if len(words) < MIN_QUOTE_WORDS or _titled(quote):
+            continue  # too short to compare, or a title in quotation marks ("Do You Feel It?")
         speaker = _speaker(ctx, q_start, q_end, last_sent)
         yield Claim(
             source_id=ctx.source.id,
@@ -353,7 +366,11 @@ def _closing(text: str, start: int) -> int | None:
 
 
 def _is_opening(text: str, pos: int) -> bool:
-    return text[pos] == "“" or pos == 0 or not text[pos - 1].isalnum()
+    """Whether the mark at `pos` can open a quote: a curly one always; a straight one after a
+    non-word character, or glued between two words as detokenised text has it (`estimates"at`)."""
+    if text[pos] == "“" or pos == 0 or not text[pos - 1].isalnum():
+        return True
+    return pos + 1 < len(text) and text[pos + 1].isalnum()
 
 
 def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
@@ -415,8 +432,8 @@ def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str 
         if sub.dep not in ("nsubj", "nsubjpass") or q_start <= sub.idx < q_end:
             continue
         near = {c} | {j for j in _children(sent, c) if sent.tokens[j].dep in ("compound", "flat")}
-        for f, l, g, lab in refs:
-            if any(f <= j <= l for j in near) and lab in ("PERSON", "ORG", "NORP", "GPE"):
+        for f, last_, g, lab in refs:
+            if any(f <= j <= last_ for j in near) and lab in ("PERSON", "ORG", "NORP", "GPE"):
                 return g
         if sub.lower_text in ("he", "she"):
             return _last_person(ctx, si, before=sub.idx)
@@ -424,14 +441,24 @@ def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str 
             return _person_titled(ctx, sub.lower_text.rstrip("."))  # "Secretary said"
         if sub.pos == "PROPN":
             return _person_named(ctx, sub.text) or sub.text
-        lo, hi = _subtree(sent, c)
-        found = [(lab != "PERSON", f, g) for f, l, g, lab in refs if lo <= f <= hi and lab in ("PERSON", "ORG")]
+        core = _core(sent, c)
+        found = [(lab != "PERSON", f, g) for f, last_, g, lab in refs if f in core and lab in ("PERSON", "ORG")]
         if found:
             return min(found)[2]
         if sub.pos == "NOUN":
             return _person_titled(ctx, sub.lemma.lower())
         return ""
     return None
+
+
+def _core(sent: Sentence, k: int) -> set[int]:
+    """Token `k` and its subtree without clauses and phrases hung on it: "The president, sitting
+    next to Shinzo Abe," has "president" at its core, not Abe."""
+    out = {k}
+    for c in _children(sent, k):
+        if sent.tokens[c].dep not in ("acl", "relcl", "prep", "advcl"):
+            out |= _core(sent, c)
+    return out
 
 
 def _person_titled(ctx: Context, title: str) -> str:
@@ -466,31 +493,56 @@ def _starts_with_attribution(sent: Sentence) -> bool:
         return True
     if any(q in sent.text for q in "“\""):
         return False
-    root = next((t for i, t in enumerate(sent.tokens) if t.head == i), None)
-    return root is not None and root.lemma.lower() in ("say", "tell", "add") and sent.tokens.index(root) < 14
+    at, root = next(((i, t) for i, t in enumerate(sent.tokens) if t.head == i), (-1, None))
+    if root is None or root.lemma.lower() not in ("say", "tell", "add") or at >= 14:
+        return False
+    # "Mark Pinder told CNN that police …" reports words of its own: a new statement, not the
+    # attribution of the quote before it.
+    return not any(sent.tokens[c].dep in ("ccomp", "xcomp") for c in _children(sent, at))
 
 
-def inside_quote(text: str, offset: int) -> bool:
-    """Whether `offset` lies between quotation marks within its paragraph."""
+def inside_quote(text: str, offset: int, spans: Sequence[tuple[int, int]] | None = None) -> bool:
+    """Whether `offset` lies between quotation marks: in one of the quote `spans` found, if given,
+    else by counting marks within its paragraph."""
+    if spans is not None:
+        return any(a <= offset < b for a, b in spans)
     para = text[text.rfind("\n", 0, offset) + 1 : offset]
     return para.count("“") > para.count("”") or para.count('"') % 2 == 1
 
 
 def _last_person(ctx: Context, si: int, before: int) -> str:
-    """The person a pronoun most likely refers to: the last one named outside quotation marks."""
+    """The person a pronoun most likely refers to: the last one named outside quotation marks.
+
+    A bare surname the model left untagged ("DeGeneres announced …") counts when this source
+    names that person in full. Two people named together as the subject ("Craig Zadan and Neil
+    Meron said") leave a singular pronoun ambiguous: no speaker rather than a guessed one.
+    """
     text = ctx.source.text
     for k in range(si, max(-1, si - 6), -1):
         sent = ctx.sentences[k]
-        persons = [
-            (f, g)
-            for f, l, g, lab in ctx.refs(k)
-            if lab == "PERSON" and sent.tokens[f].idx < before and not inside_quote(text, sent.tokens[f].idx)
+        tagged = [(f, last_, g) for f, last_, g, lab in ctx.refs(k) if lab == "PERSON"]
+        covered = {j for f, last_, _ in tagged for j in range(f, last_ + 1)}
+        untagged = [
+            (i, i, name)
+            for i, t in enumerate(sent.tokens)
+            if i not in covered and t.pos == "PROPN" and len(t.text) > 2 and (name := _person_named(ctx, t.text))
         ]
+        persons = sorted(
+            (f, last_, g) for f, last_, g in tagged + untagged
+            if sent.tokens[f].idx < before and not inside_quote(text, sent.tokens[f].idx, ctx.quotes)
+        )
         if persons:
-            subj = [g for f, g in persons if _in_subject(sent, f)]
-            return subj[0] if subj else persons[-1][1]
+            subj = [(f, last_, g) for f, last_, g in persons if _in_subject(sent, f)]
+            f, last_, g = subj[0] if subj else persons[-1]
+            return "" if _coordinated(sent, f, last_) else g
         before = 1 << 60
     return ""
+
+
+def _coordinated(sent: Sentence, first: int, last: int) -> bool:
+    """Whether the name at first..last is one of several joined by 'and' ("A and B said")."""
+    toks = sent.tokens
+    return any(toks[j].dep == "conj" or any(toks[c].dep == "conj" for c in _children(sent, j)) for j in range(first, last + 1))
 
 
 def _in_subject(sent: Sentence, i: int) -> bool:
@@ -533,8 +585,26 @@ def _quantity_claim(
             ("thing", thing),
             ("verb", event or _governor_verb(sent, head)),
             ("scope", " ".join(_scope(sent, head))),
+            *_years(ctx),
         ),
     )
+
+
+def _years(ctx: Context) -> tuple[tuple[str, str], ...]:
+    """The years a sentence's dates fall in, and whether all lie before publication ("past").
+
+    A count in a sentence set in 2004 and one in a sentence set this week are two events.
+    """
+    published = ctx.source.published
+    years = set()
+    for m in ctx.sentence.mentions:
+        if m.label == "DATE":
+            iso = dates.resolve(m.text, published)
+            if iso is not None and iso[:4].isdigit():
+                years.add(iso[:4])
+    # Without a publication date an explicit year still marks a look back ("met in 2008").
+    past = bool(years) and (published is None or all(int(y) < published.year for y in years))
+    return (("years", " ".join(sorted(years))), ("past", "1" if past else ""))
 
 
 SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
@@ -551,7 +621,7 @@ def _scope(sent: Sentence, head: int) -> list[str]:
         if toks[k].pos == "VERB":
             anchors.append(k)
             break
-    out = set()
+    out: set[str] = set()
     for a in anchors:
         for c in _children(sent, a):
             if toks[c].pos == "ADP" and toks[c].lower_text in SCOPE_PREPS:
@@ -561,7 +631,8 @@ def _scope(sent: Sentence, head: int) -> list[str]:
 
 def _near_magnitude(sent: Sentence, lo: int, hi: int) -> bool:
     toks = sent.tokens
-    near = [toks[j].lower_text for j in (lo - 1, hi + 1) if 0 <= j < len(toks)]
+    after = hi + 2 if hi + 2 < len(toks) and toks[hi + 1].text == "-" else hi + 1
+    near = [toks[j].lower_text for j in (lo - 1, after) if 0 <= j < len(toks)]
     return "magnitude" in near
 
 
@@ -584,10 +655,10 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
         return ""
     prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
     head = toks[t.head]
-    persons = [(f, l, g) for f, l, g, lab in refs if lab == "PERSON"]
+    persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
     if t.dep == "appos" or (t.dep == "npadvmod" and head.pos == "PROPN"):
-        for f, l, g in persons:
-            if f <= t.head <= l:
+        for f, last_, g in persons:
+            if f <= t.head <= last_:
                 return g
     aged = prev[-3:] == ["at", "the", "age"] or prev[-2:] == ["age", "of"] or (prev and prev[-1] == "aged")
     copula = t.dep in ("attr", "acomp") and head.lemma == "be" and i == len(toks) - 2 or (t.dep == "attr" and head.lemma == "be" and i + 1 < len(toks) and toks[i + 1].text in ".,;")
@@ -632,6 +703,8 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             continue  # "20:11 GMT", "6:41pm": times of day, not counts
         if _score_or_range(sent, i):
             continue  # "88-72", "9-14", "1982-83": scores, records and ranges, not counts
+        if i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].tag == "CD" and len(toks[i + 2].text) == 1 and len(t.text) <= 2:
+            continue  # "6. 1": a decimal split by detokenisation, read from its last digit
         lo, hi = _number_span(sent, i)
         taken.update(range(lo, hi + 1))
         if lo > 0 and toks[lo - 1].text == "(":
@@ -998,7 +1071,7 @@ def statements(ctx: Context) -> Iterator[Claim]:
         anchors=ctx.anchors(),
         sentence=ctx.index,
         span=(sent.start, sent.end),
-        detail=(("negated", "1" if any(t.dep == "neg" or t.lower_text in ("not", "n't", "never") for t in sent.tokens) else ""),),
+        detail=(("negated", "1" if _negated(sent) else ""),),
     )
 
 
@@ -1020,3 +1093,20 @@ def dedupe(claims: Sequence[Claim]) -> tuple[Claim, ...]:
             seen.add(key)
         out.append(c)
     return tuple(out)
+
+
+def _negated(sent: Sentence) -> bool:
+    """Whether the sentence denies something: a 'not' or 'never' that is not a contrast.
+
+    "was not one person, but a combination of several" and "not only A" assert as much as the
+    sentence without them.
+    """
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if not (t.dep == "neg" or t.lower_text in ("not", "n't", "never")):
+            continue
+        after = [x.lower_text for x in toks[i + 1 : i + 9]]
+        if after[:1] == ["only"] or "but" in after:
+            continue
+        return True
+    return False

@@ -32,7 +32,13 @@ _CHROME_LINE = re.compile(
 _CREDIT = re.compile(r"[\[(](?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Yonhap|AAP|PA|Kyodo)(?:/[^\])]*)?[\])]")
 # A web address, also as detokenised text ("http: / / www. example. com / a / b. html").
 _URL = re.compile(r"(?:https?\s*:\s*/\s*/\s*|\bwww\s*\.\s*)[\w\-]+(?:\s*[./]\s*[\w\-?=&%~+#]+)*(?:\s*[/?])?")
-_CUT = re.compile(f"{_CREDIT.pattern}|{_URL.pattern}")
+# A time stamp glued into a line ("Published: July 29, 2004"): when the page appeared, not a fact.
+_STAMP = re.compile(
+    r"\b(?:(?i:published|updated|posted|last\s+(?:updated|modified))\s*:|Published|Updated|Posted)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+)
+_CUT = re.compile(f"{_CREDIT.pattern}|{_URL.pattern}|{_STAMP.pattern}")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
 MAX_HEADING_WORDS = 6

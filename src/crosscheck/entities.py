@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import names
+from . import dates, names
 from .model import Entities, Entity, EntityRef, Parsed, Sentence
 
+NAME_LIKE_ENTS = frozenset({"", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+"""Entity types the model may give a misspelt surname it does not recognise as a person."""
+CALENDAR_WORDS = frozenset({*dates.MONTHS, *dates.WEEKDAYS})
 LABELS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT PRODUCT LAW WORK_OF_ART".split())
 ORG_HEADS = frozenset(
     "foundation institute institution university group company corporation corp inc ltd llc plc "
@@ -45,6 +48,7 @@ class _Raw:
     title: str | None
     start: int
     end: int
+    headline: bool = False
 
 
 def find_entities(parsed: Parsed) -> Entities:
@@ -54,10 +58,15 @@ def find_entities(parsed: Parsed) -> Entities:
     assigned: list[int | None] = [None] * len(raws)
     # Full names first, so short forms and acronyms have something to resolve to.
     for i, r in enumerate(raws):
-        if r.label == "PERSON" and len(r.form.split()) >= 2:
+        if r.label == "PERSON" and len(r.form.split()) >= 2 and not r.headline:
             assigned[i] = _person_cluster(clusters, r, i)
         elif r.label != "PERSON":
             assigned[i] = _thing_cluster(clusters, r, i, acronyms=False)
+    # A headline capitalises every word, so the model's name spans there are unreliable
+    # ("Simpson Guilty Of"): resolve them to people the body names before taking them as new.
+    for i, r in enumerate(raws):
+        if assigned[i] is None and r.headline and len(r.form.split()) >= 2:
+            assigned[i] = _headline_person(clusters, r, i)
     for i, r in enumerate(raws):
         if assigned[i] is None:
             assigned[i] = _short_person(clusters, r, i)
@@ -193,13 +202,14 @@ def _same(a: Entity, b: Entity) -> bool:
 def _mentions(sent: Sentence) -> list[_Raw]:
     out = []
     toks = sent.tokens
+    headline = _title_case(sent)
     for m in sent.mentions:
         if m.label not in LABELS:
             continue
         first, last = m.first, m.last
         label = m.label
-        while last > first and (toks[last].tag == "POS" or toks[last].text in "'’"):
-            last -= 1
+        while last > first and (toks[last].tag in ("POS", "IN", "DT", "CC", "TO") or toks[last].text in "'’"):
+            last -= 1  # possessives, and a headline's "Of" the model took into the name
         if label == "PERSON" and toks[last].text.lower() in ORG_HEADS:
             label = "ORG"
         elif label == "ORG" and _looks_like_person(sent, first, last):
@@ -218,7 +228,7 @@ def _mentions(sent: Sentence) -> list[_Raw]:
         form, _ = names.strip_name(sent.span_text(first, last))
         if not form or not any(ch.isalpha() for ch in form):
             continue
-        out.append(_Raw(sent.index, form, label, title, toks[first].idx, toks[last].end))
+        out.append(_Raw(sent.index, form, label, title, toks[first].idx, toks[last].end, headline))
     return out
 
 
@@ -250,15 +260,20 @@ def _untagged_slips(sent: Sentence, clusters: list[_Cluster], raws: list[_Raw]) 
     """
     tagged = {(r.start, r.end) for r in raws if r.sentence == sent.index}
     spans = [(a, b) for a, b in tagged]
-    out = []
+    out: list[tuple[_Raw, int]] = []
+    if _title_case(sent):
+        return out  # a headline capitalises every word: "Sets" there is a verb
     for t in sent.tokens:
-        if t.tag not in ("NNP", "NNPS") or not t.text.isalpha() or not t.text[:1].isupper() or len(t.text) < 4 or t.ent_type == "PERSON":
+        if t.tag not in ("NNP", "NNPS") or not t.text.isalpha() or not t.text[:1].isupper() or len(t.text) < 4:
             continue
+        if t.ent_type not in NAME_LIKE_ENTS or t.lower_text in CALENDAR_WORDS:
+            continue  # "March" in "a March 5 rally" is a month, not a slip for "Marco"
         if any(a <= t.idx < b for a, b in spans):
             continue
         owners = [
             n for n, c in enumerate(clusters)
-            if c.label == "PERSON" and len(c.name.split()) >= 2 and (part := names.near_surname(t.text, c.name)) and part != t.text
+            if c.label == "PERSON" and len(c.name.split()) >= 2
+            and (part := names.near_surname(t.text, c.name)) and part != t.text
         ]
         if len(owners) == 1:
             c = clusters[owners[0]]
@@ -266,6 +281,12 @@ def _untagged_slips(sent: Sentence, clusters: list[_Cluster], raws: list[_Raw]) 
                 c.forms.append(t.text)
             out.append((_Raw(sent.index, t.text, "PERSON", None, t.idx, t.end), owners[0]))
     return out
+
+
+def _title_case(sent: Sentence) -> bool:
+    """Whether a sentence reads like a headline: most of its longer words capitalised."""
+    words = [t.text for t in sent.tokens if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _extend_left(sent: Sentence, first: int) -> int:
@@ -291,6 +312,7 @@ def _person_cluster(clusters: list[_Cluster], r: _Raw, order: int) -> int:
             if any(names.same_person(r.form, f) >= PERSON_MATCH for f in c.forms):
                 if r.form not in c.forms:
                     c.forms.append(r.form)
+                c.title = c.title or r.title
                 return n
     clusters.append(_Cluster("PERSON", r.form, [r.form], r.title, order))
     return len(clusters) - 1
@@ -316,6 +338,23 @@ def _acronym_owner(clusters: list[_Cluster], c: int) -> int:
     return c
 
 
+def _headline_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
+    """A headline's person: a full name the body uses, else the body's person one word names."""
+    for n, c in enumerate(clusters):
+        if c.label == "PERSON" and len(c.name.split()) >= 2 and any(names.same_person(r.form, f) >= PERSON_MATCH for f in c.forms):
+            return n
+    words = {names.fold(w) for w in r.form.split()}
+    owners = [
+        n for n, c in enumerate(clusters)
+        if c.label == "PERSON" and len(c.name.split()) >= 2 and {names.fold(c.name.split()[0]), names.fold(c.name.split()[-1])} & words
+    ]
+    if len(owners) == 1:
+        if r.form not in clusters[owners[0]].aliases:
+            clusters[owners[0]].aliases.append(r.form)
+        return owners[0]
+    return _person_cluster(clusters, r, order)
+
+
 def _short_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
     """Resolve a surname or a titled surname to the full name it denotes in this source.
 
@@ -337,6 +376,8 @@ def _short_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
         best = min(preferred or cands, key=lambda n: clusters[n].order)
         if r.form not in clusters[best].aliases:
             clusters[best].aliases.append(r.form)
+        if r.title not in names.ACADEMIC:
+            clusters[best].title = clusters[best].title or r.title  # "President Trump" after "Donald Trump"
         return best
     for n, c in enumerate(clusters):
         if c.label == "PERSON" and names.fold(c.name) == key:

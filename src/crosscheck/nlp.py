@@ -83,8 +83,8 @@ def parse(
     """
     flat = [(si, seg) for si, segs in enumerate(segments) for seg in segs]
     last = {si: n for n, (si, _) in enumerate(flat)}
-    pipe_options = {"n_process": n_process} if n_process > 1 else {}
-    docs = nlp.pipe((seg.text for _, seg in flat), batch_size=BATCH_SIZE, **pipe_options)
+    texts = (seg.text for _, seg in flat)
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process) if n_process > 1 else nlp.pipe(texts, batch_size=BATCH_SIZE)
     per_source: list[list[Sentence]] = [[] for _ in sources]
     for n, ((si, seg), doc) in enumerate(zip(flat, docs, strict=True)):
         out = per_source[si]

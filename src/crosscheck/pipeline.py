@@ -14,6 +14,7 @@ from . import nlp as nlp_stage
 from .align import align
 from .claims import all_claims, dedupe
 from .clean import clean
+from .compare import Scene
 from .compare import compare as compare_claims
 from .compare import name_findings
 from .entities import adopt_slips, find_entities, link
@@ -75,7 +76,7 @@ def check(
     with maybe(timer, "align"):
         groups = align(a.claims)
     with maybe(timer, "compare"):
-        findings = list(compare_claims(a.claims, groups))
+        findings = list(compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names)))
         findings += name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
         report = build(sources, findings)
     if reference is not None:

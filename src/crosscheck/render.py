@@ -148,4 +148,4 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out)
 
 
-from . import render_html  # noqa: F401  registers "html"
+from . import render_html  # noqa: E402, F401  registers "html"
