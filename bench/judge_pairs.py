@@ -2,12 +2,13 @@
 
 For each same-event folder of the corpus that no labelled event uses, two pairs of articles are
 compared (`--round 0`: articles 1-2 and 3-4, or outlets L-R and M-LL; `--round 1` and `2`: pairs
-the earlier rounds never showed, for judging a checker tuned on them); each reported discrepancy is written with its evidence to a JSON Lines file for a person
-to judge (real or not). `--score FILE` reads the judged file back and writes the precision to
-reports/real_pairs.md.
+the earlier rounds never showed, for judging a checker tuned on them). Each reported discrepancy
+is written with its evidence to a JSON Lines file for a person to judge, who adds "judgement"
+("real" or "not real") and "reason" to every line. `--score` reads judged files back and writes
+the share judged real to reports/real_pairs.md.
 
-    python bench/judge_pairs.py --out /tmp/to-judge.jsonl
-    python bench/judge_pairs.py --score judged.jsonl
+    python bench/judge_pairs.py --round 1 --out /tmp/round1.jsonl
+    python bench/judge_pairs.py --score "round 1, first look=judged1.jsonl" --score "round 1=judged1b.jsonl"
 """
 
 from __future__ import annotations
@@ -80,33 +81,40 @@ def _collect_pair(nlp, name: str, a: Path, b: Path, rows: list) -> None:  # type
                              "articles": [str(a), str(b)]})
 
 
-def score(judged: Path) -> None:
+def score(judged: list[tuple[str, Path]]) -> None:
+    """Write reports/real_pairs.md: per judged file (a round, before or after a fix), the share real."""
     from collections import Counter
 
-    rows = [json.loads(line) for line in judged.read_text(encoding="utf-8").splitlines() if line.strip()]
-    real = Counter(r["category"] for r in rows if r.get("judgement") == "real")
-    total = Counter(r["category"] for r in rows)
     lines = ["# Discrepancies on real pairs, judged by reading", "",
-             "Every discrepancy crosscheck reported on two pairs of articles of each unlabelled corpus folder",
-             "(`python bench/judge_pairs.py`), each judged real or not by a person reading both articles.", "",
-             f"Overall: {sum(real.values())} of {len(rows)} judged real ({sum(real.values()) / max(1, len(rows)):.2f}).", "",
-             "| category | reported | judged real |", "|---|---|---|"]
-    lines += [f"| {c} | {total[c]} | {real[c]} |" for c in sorted(total)]
-    lines += ["", "## Not real", ""]
-    lines += [f"- {r['event']} [{r['category']}]: {r['summary']} — {r.get('reason', '')}" for r in rows if r.get("judgement") != "real"] or ["None."]
-    (ROOT / "reports" / "real_pairs.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines[:8]))
+             "Every discrepancy crosscheck reported on pairs of articles from unlabelled corpus folders",
+             "(`python bench/judge_pairs.py --round N`), each judged real or not by a reader who saw both",
+             "articles and not the checker's code. A first look is the checker's output on pairs nobody had",
+             "read before; later rows of a round are after fixes made from reading it, so tuned on it.", "",
+             "| run | reported | judged real | share |", "|---|---|---|---|"]
+    details = []
+    for label, path in judged:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        real = sum(r.get("judgement") == "real" for r in rows)
+        lines.append(f"| {label} | {len(rows)} | {real} | {real / max(1, len(rows)):.2f} |")
+        by_cat = Counter(r["category"] for r in rows)
+        real_cat = Counter(r["category"] for r in rows if r.get("judgement") == "real")
+        details += ["", f"## {label}", "", ", ".join(f"{c}: {real_cat[c]}/{by_cat[c]}" for c in sorted(by_cat)) or "nothing reported", ""]
+        details += [f"- not real, {r['event']} [{r['category']}]: {r['summary']} — {r.get('reason', '')}"
+                    for r in rows if r.get("judgement") != "real"]
+    (ROOT / "reports" / "real_pairs.md").write_text("\n".join(lines + details) + "\n", encoding="utf-8")
+    print("\n".join(lines))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--out", default="/tmp/to-judge.jsonl")
-    ap.add_argument("--score", metavar="JUDGED_JSONL")
+    ap.add_argument("--score", metavar="LABEL=JUDGED_JSONL", action="append",
+                    help="score judged files (repeat: one per round or stage) into reports/real_pairs.md")
     ap.add_argument("--round", type=int, choices=sorted(ROUNDS), default=0, help="which pairs of each folder (1: pairs round 0 never showed)")
     args = ap.parse_args()
     if args.score:
-        score(Path(args.score))
+        score([(label, Path(path)) for label, path in (item.split("=", 1) for item in args.score)])
     else:
         collect(Path(args.corpus), Path(args.out), args.round)
     return 0
