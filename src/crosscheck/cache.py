@@ -102,10 +102,10 @@ def open_cache(directory: str) -> Cache:
 
 def code_id(modules: Iterable[str] | None = None) -> str:
     """A hash of crosscheck's source files (the named modules, or all of them)."""
-    files = sorted(_PACKAGE.glob("*.py")) if modules is None else [_PACKAGE / f"{m}.py" for m in sorted(modules)]
+    files = sorted(_PACKAGE.rglob("*.py")) if modules is None else [_PACKAGE / f"{m}.py" for m in sorted(modules)]
     h = hashlib.sha256(__version__.encode())
-    for f in files:
-        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    for f in files:  # subpackages too (claims/): an extractor's change must reach result keys
+        h.update(f.relative_to(_PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 
 

@@ -1,0 +1,166 @@
+"""What every extractor shares: the `Context` it reads, the registry of extractors by claim kind,
+the driver that runs them over sources, and helpers on parsed sentences' tokens and words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .. import names
+from ..model import Claim, ClaimKind, Entities, Evidence, Parsed, Sentence, Source
+from .quotemarks import find_quotes
+
+STOP = frozenset(
+    "a an the of to in on at by for with from and or but as is are was were be been being it its "
+    "this that these those he she they we you i his her their our my your him them us me not no "
+    "have has had do does did will would can could should may might must also said says say told "
+    "tell who whom which what when where while than then there here so such into over about after "
+    "before since during between both each more most other some any all very just only".split()
+)
+TIME_UNITS = frozenset(
+    "second minute hour day night week month year decade century term session round".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an extractor may look at: one sentence, its source and its resolved entities."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    index: int
+    entities: Entities
+    global_names: dict[str, str]
+    index_by_sentence: dict[int, list[tuple[int, int, str, str]]] | None = None
+    quotes: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def sentence(self) -> Sentence:
+        """The sentence being read."""
+        return self.sentences[self.index]
+
+    def refs(self, index: int | None = None) -> list[tuple[int, int, str, str]]:
+        """(first token, last token, global name, label) of each entity in a sentence."""
+        i = self.index if index is None else index
+        if self.index_by_sentence is not None:
+            return self.index_by_sentence.get(i, [])
+        return ref_index(self.sentences, self.entities, self.global_names).get(i, [])
+
+    def anchors(self) -> tuple[str, ...]:
+        """Global names of the entities in the sentence, sorted, for alignment."""
+        return tuple(sorted({g for _, _, g, _ in self.refs()}))
+
+    def evidence(self, first: int | None = None, last: int | None = None) -> Evidence:
+        """The evidence for a claim: the sentence (or sentences first..last) with offsets."""
+        a = self.sentences[self.index if first is None else first]
+        b = self.sentences[self.index if last is None else last]
+        return Evidence(self.source.id, self.source.text[a.start : b.end], a.start, b.end)
+
+
+Extractor = Callable[[Context], Iterator[Claim]]
+EXTRACTORS: dict[ClaimKind, Extractor] = {}
+
+
+def extractor(kind: ClaimKind) -> Callable[[Extractor], Extractor]:
+    """Register an extractor for a claim kind."""
+
+    def register(fn: Extractor) -> Extractor:
+        EXTRACTORS[kind] = fn
+        return fn
+
+    return register
+
+
+def ref_index(
+    sentences: Sequence[Sentence], entities: Entities, global_names: dict[str, str]
+) -> dict[int, list[tuple[int, int, str, str]]]:
+    """(first token, last token, global name, label) of every resolved mention, by sentence."""
+    labels = {e.key: e.label for e in entities.entities}
+    out: dict[int, list[tuple[int, int, str, str]]] = {}
+    for r in entities.refs:
+        sent = sentences[r.sentence]
+        first = _token_at(sent, r.start)
+        last = _token_at(sent, r.end - 1)
+        if first is not None and last is not None:
+            out.setdefault(r.sentence, []).append((first, last, global_names.get(r.entity, r.form), labels.get(r.entity, "")))
+    return out
+
+
+def extract(parsed: Parsed, entities: Entities, global_names: dict[str, str]) -> tuple[Claim, ...]:
+    """Every claim a source makes, in reading order."""
+    out: list[Claim] = []
+    index = ref_index(parsed.sentences, entities, global_names)
+    quotes = find_quotes(parsed.source.text, parsed.sentences)
+    for i in range(len(parsed.sentences)):
+        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index, quotes)
+        for kind in ClaimKind:
+            fn = EXTRACTORS.get(kind)
+            if fn is not None:
+                out.extend(fn(ctx))
+    return tuple(out)
+
+
+def all_claims(parsed: Sequence[Parsed], ents: Sequence[Entities], global_names: dict[str, str]) -> tuple[Claim, ...]:
+    """Claims of every source, in source order."""
+    return tuple(c for p, e in zip(parsed, ents, strict=True) for c in extract(p, e, global_names))
+
+
+def dedupe(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Drop repeats of one fact within a source (a title restated, a quote repeated)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for c in claims:
+        if c.kind is not ClaimKind.STATEMENT:
+            key = (c.source_id, str(c.kind), c.subject, repr(c.norm))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(c)
+    return tuple(out)
+
+
+def content_key(sent: Sentence, skip: range | None = None) -> str:
+    """The sentence's content words as lemmas: what alignment compares."""
+    words = []
+    for i, t in enumerate(sent.tokens):
+        if skip is not None and i in skip:
+            continue
+        lem = t.lemma.lower()
+        if t.pos in ("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"):
+            continue
+        if lem in STOP or not any(ch.isalnum() for ch in lem):
+            continue
+        words.append(lem)
+    return " ".join(words)
+
+
+def _token_at(sent: Sentence, offset: int) -> int | None:
+    for i, t in enumerate(sent.tokens):
+        if t.idx <= offset < t.end:
+            return i
+    return None
+
+
+def _children(sent: Sentence, i: int) -> list[int]:
+    return [j for j, t in enumerate(sent.tokens) if t.head == i and j != i]
+
+
+def _subtree(sent: Sentence, i: int) -> tuple[int, int]:
+    lo = hi = i
+    stack = [i]
+    while stack:
+        k = stack.pop()
+        for c in _children(sent, k):
+            lo, hi = min(lo, c), max(hi, c)
+            stack.append(c)
+    return lo, hi
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Folded words, with dotted abbreviations closed up ("E.U.", "U. S." read as "eu", "us")."""
+    folded = _DOTTED.sub(lambda m: m.group().replace(".", "").replace(" ", "") + " ", names.fold(text))
+    return tuple(re.findall(r"[a-z0-9]+", folded))
+
+
+_DOTTED = re.compile(r"\b(?:[a-z]\. ?){2,}")

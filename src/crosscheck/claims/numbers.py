@@ -1,0 +1,332 @@
+"""Quantity claims: a number with its unit and what it counts, ages and ranks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from .. import dates
+from ..model import Claim, ClaimKind, Sentence
+from ..quantities import parse_amount, parse_ordinal
+from .base import TIME_UNITS, Context, _children, content_key, extractor
+from .speakers import _last_person
+
+THING_SYNONYMS = {
+    "trip": "visit", "tour": "visit", "person": "people", "individual": "people", "resident": "people",
+    "fatality": "death", "dead": "death", "casualty": "death", "troop": "soldier", "memorandums": "memorandum",
+    "injury": "injured", "wounded": "injured", "deal": "agreement", "accord": "agreement", "pact": "agreement",
+    "kid": "child", "youngster": "child", "quake": "earthquake", "tremor": "earthquake", "home": "house",
+    "percent": "%", "per cent": "%",
+}
+"""Words news uses interchangeably for a counted thing; one entry a pair, to its common form."""
+EVENT_CLASSES = {
+    "kill": "death", "die": "death", "dead": "death", "death": "death", "perish": "death",
+    "fatality": "death", "slay": "death", "murder": "death", "drown": "death", "claim": "death",
+    "injure": "injury", "injured": "injury", "wound": "injury", "wounded": "injury", "hurt": "injury",
+    "hospitalise": "injury", "hospitalize": "injury", "injury": "injury",
+    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "capture": "arrest",
+    "evacuate": "evacuation", "flee": "evacuation", "displace": "evacuation",
+    "rescue": "rescue", "save": "rescue", "miss": "missing", "missing": "missing",
+}
+"""Verbs and adjectives that state the same happening to people: one class each."""
+HUMAN_CLASSES = frozenset({"death", "injury", "arrest", "evacuation", "rescue", "missing"})
+SKIP_NUMBER_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORDINAL", "TIME"})
+
+
+def _quantity_claim(
+    ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False, event: str = ""
+) -> Claim:
+    sent = ctx.sentence
+    toks = sent.tokens
+    phrase = sent.span_text(lo, hi)
+    subject = " ".join(x for x in (thing, unit and unit != thing and f"({unit})") if x)
+    return Claim(
+        source_id=ctx.source.id,
+        kind=ClaimKind.QUANTITY,
+        subject=subject,
+        value=sent.span_text(lo, head) if hi < head <= hi + 4 else phrase,
+        norm=f"{value:.6g}",
+        evidence=ctx.evidence(),
+        key=content_key(sent, range(lo, hi + 1)),
+        anchors=ctx.anchors(),
+        sentence=ctx.index,
+        span=(toks[lo].idx, toks[hi].end),
+        approximate=approximate,
+        detail=(
+            ("unit", unit),
+            ("thing", thing),
+            ("verb", event or _governor_verb(sent, head)),
+            ("scope", " ".join(_scope(sent, head))),
+            *_years(ctx),
+        ),
+    )
+
+
+def _years(ctx: Context) -> tuple[tuple[str, str], ...]:
+    """The years a sentence's dates fall in, and whether all lie before publication ("past").
+
+    A count in a sentence set in 2004 and one in a sentence set this week are two events.
+    """
+    published = ctx.source.published
+    years = set()
+    for m in ctx.sentence.mentions:
+        if m.label == "DATE":
+            iso = dates.resolve(m.text, published)
+            if iso is not None and iso[:4].isdigit():
+                years.add(iso[:4])
+    # Without a publication date an explicit year still marks a look back ("met in 2008").
+    past = bool(years) and (published is None or all(int(y) < published.year for y in years))
+    return (("years", " ".join(sorted(years))), ("past", "1" if past else ""))
+
+
+SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
+
+
+def _scope(sent: Sentence, head: int) -> list[str]:
+    """Where a count applies: objects of 'in', 'across', 'at' on the counted thing or its verb."""
+    toks = sent.tokens
+    anchors = [head]
+    k, seen = head, set()
+    while k not in seen and toks[k].head != k:  # the governing verb
+        seen.add(k)
+        k = toks[k].head
+        if toks[k].pos == "VERB":
+            anchors.append(k)
+            break
+    out: set[str] = set()
+    for a in anchors:
+        for c in _children(sent, a):
+            if toks[c].pos == "ADP" and toks[c].lower_text in SCOPE_PREPS:
+                out.update(toks[g].lemma.lower() for g in _children(sent, c) if toks[g].pos in ("NOUN", "PROPN"))
+    return sorted(out)
+
+
+def _near_magnitude(sent: Sentence, lo: int, hi: int) -> bool:
+    toks = sent.tokens
+    after = hi + 2 if hi + 2 < len(toks) and toks[hi + 1].text == "-" else hi + 1
+    near = [toks[j].lower_text for j in (lo - 1, after) if 0 <= j < len(toks)]
+    return "magnitude" in near
+
+
+def _event_class(sent: Sentence, lo: int, hi: int, head: int) -> str:
+    """What happened to what the number counts, as a class: 'death' for killed/died/dead."""
+    toks = sent.tokens
+    for j in (hi + 1, head + 1):
+        if j < len(toks) and toks[j].lemma.lower() in EVENT_CLASSES and toks[j].pos in ("ADJ", "VERB", "NOUN"):
+            return EVENT_CLASSES[toks[j].lemma.lower()]
+    verb = _governor_verb(sent, head)
+    return EVENT_CLASSES.get(verb, verb)
+
+
+def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
+    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or ''."""
+    toks = sent.tokens
+    t = toks[i]
+    value = parse_amount(t.text)
+    if value is None or not 1 <= value.value <= 120 or not t.text.isdigit() and t.pos != "NUM":
+        return ""
+    prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
+    head = toks[t.head]
+    persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
+    if t.dep == "appos" or (t.dep == "npadvmod" and head.pos == "PROPN"):
+        for f, last_, g in persons:
+            if f <= t.head <= last_:
+                return g
+    aged = prev[-3:] == ["at", "the", "age"] or prev[-2:] == ["age", "of"] or (prev and prev[-1] == "aged")
+    copula = t.dep in ("attr", "acomp") and head.lemma == "be" and i == len(toks) - 2 or (t.dep == "attr" and head.lemma == "be" and i + 1 < len(toks) and toks[i + 1].text in ".,;")
+    if aged or copula:
+        return persons[0][2] if persons else "(person)"
+    return ""
+
+
+@extractor(ClaimKind.QUANTITY)
+def quantities(ctx: Context) -> Iterator[Claim]:
+    """A number with its unit and what it counts: "14 memorandums", "some 200 business leaders".
+
+    Also ages ("She was 85", "Tara Reid, 33,") and ranks ("the fifth coach fired").
+    """
+    sent = ctx.sentence
+    toks = sent.tokens
+    refs = ctx.refs()
+    taken: set[int] = set()
+    for i, t in enumerate(toks):
+        rank = parse_ordinal(t.text) if t.ent_type == "ORDINAL" or t.tag in ("JJ", "RB", "CD") else None
+        if rank is not None and rank > 1 and t.dep == "amod" and toks[t.head].pos == "NOUN":
+            thing = _noun_phrase(sent, t.head)
+            yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head)
+            continue
+        person = _age(sent, i, refs) if t.tag == "CD" else ""
+        if person:
+            taken.add(i)
+            value = parse_amount(t.text)
+            assert value is not None
+            if person == "(person)":
+                person = _last_person(ctx, ctx.index, before=t.idx) or person
+            claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
+            yield replace(claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})))
+            continue
+        if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
+            continue
+        if re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.ent_type in ("DATE", ""):
+            continue  # a year: the date extractor reads it
+        if t.ent_type == "DATE" and not _duration(sent, i):
+            continue
+        if _clock_time(sent, i):
+            continue  # "20:11 GMT", "6:41pm": times of day, not counts
+        if _score_or_range(sent, i):
+            continue  # "88-72", "9-14", "1982-83": scores, records and ranges, not counts
+        if i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].tag == "CD" and len(toks[i + 2].text) == 1 and len(t.text) <= 2:
+            continue  # "6. 1": a decimal split by detokenisation, read from its last digit
+        lo, hi = _number_span(sent, i)
+        taken.update(range(lo, hi + 1))
+        if lo > 0 and toks[lo - 1].text == "(":
+            continue  # a conversion such as "(S$384 billion)" restates the number before it
+        phrase = sent.span_text(lo, hi)
+        amount = parse_amount(phrase)
+        if amount is None or (amount.value == 1 and not amount.unit):
+            continue
+        if _definite_small(sent, lo, amount.value):
+            continue
+        unit, thing, head = _counted(sent, hi)
+        if _near_magnitude(sent, lo, hi):
+            thing, unit = "magnitude", ""
+        event = _event_class(sent, lo, hi, head)
+        if event in HUMAN_CLASSES and thing in ("", "other", "more", "person"):
+            thing = "people"  # "injured 40 others", "almost 50 were injured"
+        if not thing and not amount.unit:
+            continue
+        if _partitive(sent, head):
+            continue  # "18 of its next 23 games": the 23 is the set counted from, not a claim
+        unit = amount.unit or unit
+        if not thing:
+            thing = _verb_subject(sent, head)
+        if "year-old" in phrase.replace(" ", "") or (unit == "year" and toks[min(head + 1, len(toks) - 1)].lower_text == "old"):
+            thing = "age"
+        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event)
+
+
+_TIME_ZONES = frozenset("gmt bst utc est edt pst pdt cst cdt cet cest ist jst kst am pm a.m. p.m. hrs".split())
+
+
+def _clock_time(sent: Sentence, i: int) -> bool:
+    toks = sent.tokens
+    near = [toks[j].lower_text for j in (i - 1, i + 1, i + 2) if 0 <= j < len(toks)]
+    return ":" in toks[i].text or ":" in near[:2] or any(w in _TIME_ZONES for w in near) or bool(
+        re.fullmatch(r"\d{1,2}[:.]\d{2}(?:am|pm)?", toks[i].lower_text)
+    )
+
+
+def _score_or_range(sent: Sentence, i: int) -> bool:
+    toks = sent.tokens
+    before = i >= 2 and toks[i - 1].text in "-–" and toks[i - 2].tag == "CD"
+    after = i + 2 < len(toks) and toks[i + 1].text in "-–" and toks[i + 2].tag == "CD"
+    return before or after or bool(re.fullmatch(r"\d+[-–]\d+(?:[-–]\d+)?", toks[i].text))
+
+
+def _duration(sent: Sentence, i: int) -> bool:
+    t = sent.tokens
+    j = t[i].head
+    return t[j].lemma.lower() in TIME_UNITS and not any(x.lemma.lower() == "ago" for x in t)
+
+
+def _number_span(sent: Sentence, i: int) -> tuple[int, int]:
+    toks = sent.tokens
+    lo = hi = i
+    if lo >= 2 and toks[lo - 1].text == "." and toks[lo - 2].tag == "CD" and len(toks[lo - 2].text) <= 2 and len(toks[i].text) == 1:
+        lo -= 2  # "1. 2 miles": a decimal split by detokenisation
+    while lo > 0 and (toks[lo - 1].dep in ("quantmod", "nmod") or toks[lo - 1].tag in ("$", "CD") or toks[lo - 1].text in ("US$", "S$")) and toks[lo - 1].head in range(lo - 1, hi + 3):
+        lo -= 1
+    while hi + 1 < len(toks) and (toks[hi + 1].tag == "CD" or toks[hi + 1].lower_text in ("million", "billion", "trillion", "bn", "per", "cent", "percent", "%")):
+        hi += 1
+    # "some 200": the approximator is a child of the number.
+    for c in _children(sent, i):
+        if c < lo and toks[c].dep in ("quantmod", "advmod", "amod", "det") and c >= lo - 3:
+            lo = c
+    if lo > 0 and toks[lo].lower_text in ("least", "most") and toks[lo - 1].lower_text == "at":
+        lo -= 1
+    return lo, hi
+
+
+def _definite_small(sent: Sentence, lo: int, value: float) -> bool:
+    """'the two countries', 'both sides': referential, not a claim about a count."""
+    return value <= 10 and lo > 0 and sent.tokens[lo - 1].lower_text in ("the", "these", "those", "its", "their", "his", "her", "our")
+
+
+def _partitive(sent: Sentence, head: int) -> bool:
+    toks = sent.tokens
+    of = toks[head].head
+    return toks[of].lower_text == "of" and toks[toks[of].head].tag == "CD"
+
+
+def _counted(sent: Sentence, hi: int) -> tuple[str, str, int]:
+    """(unit, counted thing, head index) for the number ending at token `hi`."""
+    toks = sent.tokens
+    k = hi
+    while toks[k].tag == "CD" or toks[k].lower_text in ("million", "billion", "trillion", "bn", "%", "percent", "cent"):
+        h = toks[k].head
+        if h == k:
+            return "", "", k
+        k = h
+        if toks[k].pos not in ("NUM",) and toks[k].tag != "CD":
+            break
+    head = toks[k]
+    unit = ""
+    hyphened = hi + 1 < len(toks) and toks[hi + 1].text in "-‐" and hi + 2 == k
+    if head.lemma.lower() in TIME_UNITS or (hyphened and head.dep in ("compound", "amod", "nmod")):
+        unit = head.lemma.lower()
+        nxt = head.head
+        if head.dep in ("compound", "amod", "npadvmod") and toks[nxt].pos == "NOUN" and nxt != k:
+            k = nxt
+            head = toks[k]
+        else:
+            return unit, unit, k
+    if head.pos not in ("NOUN", "PROPN"):
+        if head.pos == "ADP" and head.lower_text == "of":
+            for c in _children(sent, k):
+                if toks[c].dep == "pobj":
+                    return unit, _noun_phrase(sent, c), c
+        return unit, "", k
+    return unit, _noun_phrase(sent, k), k
+
+
+def _noun_phrase(sent: Sentence, k: int) -> str:
+    """A counted thing as lemmas: compounds before it and an 'of X' after it."""
+    toks = sent.tokens
+    words = [toks[c].lemma.lower() for c in _children(sent, k) if c < k and toks[c].dep == "compound" and toks[c].pos == "NOUN"]
+    words.append(toks[k].lemma.lower())
+    words = [THING_SYNONYMS.get(w, w) for w in words]
+    for c in _children(sent, k):
+        if c > k and toks[c].lower_text == "of":
+            objs = [toks[g] for g in _children(sent, c) if toks[g].dep == "pobj"]
+            if objs and objs[0].pos == "NOUN":
+                words += ["of", objs[0].lemma.lower()]
+    return " ".join(words)
+
+
+def _verb_subject(sent: Sentence, k: int) -> str:
+    """For "trade hovering around US$300 billion": the thing the amount is said of."""
+    toks = sent.tokens
+    for _ in range(4):
+        if toks[k].pos == "VERB":
+            for c in _children(sent, k):
+                if toks[c].dep in ("nsubj", "nsubjpass") and toks[c].pos == "NOUN":
+                    return _noun_phrase(sent, c)
+            return ""
+        if toks[k].head == k:
+            return ""
+        k = toks[k].head
+    return ""
+
+
+def _governor_verb(sent: Sentence, k: int) -> str:
+    toks = sent.tokens
+    seen = set()
+    while k not in seen:
+        seen.add(k)
+        if toks[k].pos in ("VERB",):
+            return toks[k].lemma.lower()
+        if toks[k].head == k:
+            break
+        k = toks[k].head
+    return ""

@@ -1,0 +1,61 @@
+"""Quote claims: words inside quotation marks, with the person the source says spoke them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Claim, ClaimKind
+from .base import Context, _words, extractor
+from .quotemarks import find_quotes
+from .speakers import _entity_label, _speaker
+
+MIN_QUOTE_WORDS = 3
+_EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+"""An editor's insertion in a quote ("[US]", "(rule)"): not the speaker's words."""
+
+
+def _titled(text: str) -> bool:
+    """Whether every word of three or more is capitalised: a title, not speech."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 2]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+@extractor(ClaimKind.QUOTE)
+def quotes(ctx: Context) -> Iterator[Claim]:
+    """Words inside quotation marks, with the person the source says spoke them."""
+    sent = ctx.sentence
+    text = ctx.source.text
+    for q_start, q_end, last_sent in _quote_spans(ctx):
+        quote = text[q_start:q_end].strip()
+        words = _words(_EDITORIAL.sub(" ", quote))
+        if len(words) < MIN_QUOTE_WORDS or _titled(quote):
+            continue  # too short to compare, or a title in quotation marks ("Do You Feel It?")
+        speaker = _speaker(ctx, q_start, q_end, last_sent)
+        yield Claim(
+            source_id=ctx.source.id,
+            kind=ClaimKind.QUOTE,
+            subject=speaker or "(unattributed)",
+            value=quote,
+            norm=" ".join(words),
+            evidence=ctx.evidence(ctx.index, last_sent),
+            key=" ".join(words),
+            anchors=ctx.anchors(),
+            sentence=ctx.index,
+            span=(q_start, q_end),
+            detail=(("speaker", speaker), ("speaker_kind", _entity_label(ctx, speaker))),
+        )
+    del sent
+
+
+def _quote_spans(ctx: Context) -> Iterator[tuple[int, int, int]]:
+    """Quotes that open in this sentence: (start, end) of the quoted words and the last sentence."""
+    sents = ctx.sentences
+    sent = ctx.sentence
+    spans = ctx.quotes if ctx.quotes is not None else find_quotes(ctx.source.text, sents)
+    for start, end in spans:
+        if sent.start <= start - 1 < sent.end:
+            last = ctx.index
+            while last + 1 < len(sents) and sents[last + 1].start < end:
+                last += 1
+            yield start, end, last

@@ -1,0 +1,191 @@
+"""Who said it: the speaker a quote is attributed to, and the person a pronoun refers to."""
+
+from __future__ import annotations
+
+from .. import names
+from ..model import Sentence, Token
+from .base import Context, _children
+from .quotemarks import inside_quote
+
+SPEECH_VERBS = frozenset(
+    "say tell add note warn describe quip explain state write claim insist argue stress emphasise "
+    "emphasize urge ask answer reply respond announce declare report post tweet suggest remark "
+    "caution acknowledge admit recall predict confirm deny vow pledge promise call highlight hail "
+    "comment observe point reference respond quote".split()
+)
+
+
+def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
+    """The person a quote is attributed to.
+
+    First the verb that governs the quoted words ("Mr Xi pledged to “…”", "urging Seoul “…”"),
+    then a speech verb beside the quote or just after it ("“…,” he said"), then the speaker of
+    the previous sentence when the quote carries on in the same paragraph.
+    """
+    sents = ctx.sentences
+    sent = ctx.sentence
+
+    def inside(t: Token) -> bool:
+        return q_start <= t.idx < q_end
+
+    first = next((i for i, t in enumerate(sent.tokens) if inside(t) and t.text[:1].isalnum()), None)
+    if first is not None:
+        k, seen, speech = first, set(), False
+        while k not in seen:
+            seen.add(k)
+            t = sent.tokens[k]
+            if not inside(t) and t.pos in ("VERB", "AUX"):
+                speech = speech or t.lemma.lower() in SPEECH_VERBS
+                who = _subject_of(ctx, ctx.index, k, q_start, q_end) if speech else None
+                if who is not None:
+                    return who
+            if t.head == k:
+                break
+            k = t.head
+    for si in range(ctx.index, min(last_sent + 2, len(sents))):
+        if si > last_sent and not _starts_with_attribution(sents[si]):
+            break
+        for i, t in enumerate(sents[si].tokens):
+            if inside(t) or t.lemma.lower() not in SPEECH_VERBS or t.pos not in ("VERB", "AUX"):
+                continue
+            who = _subject_of(ctx, si, i, q_start, q_end)
+            if who is not None:
+                return who
+    prev = ctx.index - 1
+    if prev >= 0 and "\n" not in ctx.source.text[sents[prev].end : sent.start]:
+        for i, t in enumerate(sents[prev].tokens):
+            if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX"):
+                who = _subject_of(ctx, prev, i, q_start, q_end)
+                if who is not None:
+                    return who
+    return ""
+
+
+def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str | None:
+    """Who is the subject of verb `k` in sentence `si`, outside the quote.
+
+    None when the verb has no such subject (look elsewhere); '' when it has one that cannot be
+    resolved to a name ("an official said"): better no speaker than a guessed one.
+    """
+    sent = ctx.sentences[si]
+    refs = ctx.refs(si)
+    for c in _children(sent, k):
+        sub = sent.tokens[c]
+        if sub.dep not in ("nsubj", "nsubjpass") or q_start <= sub.idx < q_end:
+            continue
+        near = {c} | {j for j in _children(sent, c) if sent.tokens[j].dep in ("compound", "flat")}
+        for f, last_, g, lab in refs:
+            if any(f <= j <= last_ for j in near) and lab in ("PERSON", "ORG", "NORP", "GPE"):
+                return g
+        if sub.lower_text in ("he", "she"):
+            return _last_person(ctx, si, before=sub.idx)
+        if sub.pos == "PROPN" and sub.lower_text.rstrip(".") in names.HONORIFICS:
+            return _person_titled(ctx, sub.lower_text.rstrip("."))  # "Secretary said"
+        if sub.pos == "PROPN":
+            return _person_named(ctx, sub.text) or sub.text
+        core = _core(sent, c)
+        found = [(lab != "PERSON", f, g) for f, last_, g, lab in refs if f in core and lab in ("PERSON", "ORG")]
+        if found:
+            return min(found)[2]
+        if sub.pos == "NOUN":
+            return _person_titled(ctx, sub.lemma.lower())
+        return ""
+    return None
+
+
+def _core(sent: Sentence, k: int) -> set[int]:
+    """Token `k` and its subtree without clauses and phrases hung on it: "The president, sitting
+    next to Shinzo Abe," has "president" at its core, not Abe."""
+    out = {k}
+    for c in _children(sent, k):
+        if sent.tokens[c].dep not in ("acl", "relcl", "prep", "advcl"):
+            out |= _core(sent, c)
+    return out
+
+
+def _person_titled(ctx: Context, title: str) -> str:
+    """'the president said': the one person this source introduced with that title, else ''."""
+    people = [e for e in ctx.entities.entities if e.label == "PERSON" and e.title == title]
+    return ctx.global_names.get(people[0].key, people[0].name) if len(people) == 1 else ""
+
+
+def _entity_label(ctx: Context, name: str) -> str:
+    """The label (PERSON, ORG …) of the entity this source knows under global name `name`."""
+    if not name:
+        return ""
+    return next((e.label for e in ctx.entities.entities if ctx.global_names.get(e.key, e.name) == name), "")
+
+
+def _person_named(ctx: Context, word: str) -> str:
+    """The person of this source whose family or given name is `word` ("Richey")."""
+    key = names.fold(word)
+    for e in ctx.entities.entities:
+        parts = e.name.split()
+        if e.label in ("PERSON", "ORG") and len(parts) >= 2 and key in (names.fold(parts[0]), names.fold(parts[-1])):
+            return ctx.global_names.get(e.key, e.name)
+    return ""
+
+
+def _starts_with_attribution(sent: Sentence) -> bool:
+    """'he said.', 'said Mr Smith.' or 'Anthony Smith, who works there, told CNN.' after a quote."""
+    toks = [t for t in sent.tokens[:3] if t.pos != "PUNCT"]
+    if toks and (toks[0].text[:1].islower() or toks[0].lemma.lower() in ("say", "add", "tell")) and any(
+        t.lemma.lower() in SPEECH_VERBS for t in toks
+    ):
+        return True
+    if any(q in sent.text for q in "“\""):
+        return False
+    at, root = next(((i, t) for i, t in enumerate(sent.tokens) if t.head == i), (-1, None))
+    if root is None or root.lemma.lower() not in ("say", "tell", "add") or at >= 14:
+        return False
+    # "Mark Pinder told CNN that police …" reports words of its own: a new statement, not the
+    # attribution of the quote before it.
+    return not any(sent.tokens[c].dep in ("ccomp", "xcomp") for c in _children(sent, at))
+
+
+def _last_person(ctx: Context, si: int, before: int) -> str:
+    """The person a pronoun most likely refers to: the last one named outside quotation marks.
+
+    A bare surname the model left untagged ("DeGeneres announced …") counts when this source
+    names that person in full. Two people named together as the subject ("Craig Zadan and Neil
+    Meron said") leave a singular pronoun ambiguous: no speaker rather than a guessed one.
+    """
+    text = ctx.source.text
+    for k in range(si, max(-1, si - 6), -1):
+        sent = ctx.sentences[k]
+        tagged = [(f, last_, g) for f, last_, g, lab in ctx.refs(k) if lab == "PERSON"]
+        covered = {j for f, last_, _ in tagged for j in range(f, last_ + 1)}
+        untagged = [
+            (i, i, name)
+            for i, t in enumerate(sent.tokens)
+            if i not in covered and t.pos == "PROPN" and len(t.text) > 2 and (name := _person_named(ctx, t.text))
+        ]
+        persons = sorted(
+            (f, last_, g) for f, last_, g in tagged + untagged
+            if sent.tokens[f].idx < before and not inside_quote(text, sent.tokens[f].idx, ctx.quotes)
+        )
+        if persons:
+            subj = [(f, last_, g) for f, last_, g in persons if _in_subject(sent, f)]
+            f, last_, g = subj[0] if subj else persons[-1]
+            return "" if _coordinated(sent, f, last_) else g
+        before = 1 << 60
+    return ""
+
+
+def _coordinated(sent: Sentence, first: int, last: int) -> bool:
+    """Whether the name at first..last is one of several joined by 'and' ("A and B said")."""
+    toks = sent.tokens
+    return any(toks[j].dep == "conj" or any(toks[c].dep == "conj" for c in _children(sent, j)) for j in range(first, last + 1))
+
+
+def _in_subject(sent: Sentence, i: int) -> bool:
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        t = sent.tokens[i]
+        if t.dep in ("nsubj", "nsubjpass"):
+            return True
+        if t.head == i:
+            return False
+        i = t.head
+    return False

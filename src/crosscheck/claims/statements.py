@@ -1,0 +1,51 @@
+"""Statement claims: a sentence as a whole, for what the typed extractors do not cover."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Claim, ClaimKind, Sentence
+from .base import Context, _words, content_key, extractor
+
+MIN_STATEMENT_WORDS = 5
+
+
+@extractor(ClaimKind.STATEMENT)
+def statements(ctx: Context) -> Iterator[Claim]:
+    """The sentence as a whole: for what the typed extractors do not cover."""
+    sent = ctx.sentence
+    if len(_words(sent.text)) < MIN_STATEMENT_WORDS:
+        return
+    key = content_key(sent)
+    if not key:
+        return
+    yield Claim(
+        source_id=ctx.source.id,
+        kind=ClaimKind.STATEMENT,
+        subject="statement",
+        value=sent.text,
+        norm=key,
+        evidence=ctx.evidence(),
+        key=key,
+        anchors=ctx.anchors(),
+        sentence=ctx.index,
+        span=(sent.start, sent.end),
+        detail=(("negated", "1" if _negated(sent) else ""),),
+    )
+
+
+def _negated(sent: Sentence) -> bool:
+    """Whether the sentence denies something: a 'not' or 'never' that is not a contrast.
+
+    "was not one person, but a combination of several" and "not only A" assert as much as the
+    sentence without them.
+    """
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        if not (t.dep == "neg" or t.lower_text in ("not", "n't", "never")):
+            continue
+        after = [x.lower_text for x in toks[i + 1 : i + 9]]
+        if after[:1] == ["only"] or "but" in after:
+            continue
+        return True
+    return False
