@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 from ..model import Sentence
 
-QUOTE_OPEN = "“\"‘"
-QUOTE_CLOSE = {"“": "”", '"': '"', "‘": "’"}
 QUOTE_CLOSERS = ("”", "''", '"')
 MAX_QUOTE_CHARS = 700
 """A quotation mark left open longer than this is a detokenisation or typing slip, not a quote."""
