@@ -71,14 +71,13 @@ def _pairs(corpus: Path, round_: int):  # type: ignore[no-untyped-def]
 
 
 def _collect_pair(nlp, name: str, a: Path, b: Path, rows: list) -> None:  # type: ignore[no-untyped-def]
-    if True:
-        report = check(read_sources([a, b]), nlp).to_dict()
-        for f in report["findings"]:
-            if f["kind"] == "discrepancy":
-                rows.append({"event": name, "id": f["id"], "category": f["category"], "severity": f["severity"],
-                             "summary": f["summary"], "values": f["values"],
-                             "evidence": [{"source": e["source"], "text": e["text"]} for e in f["evidence"]],
-                             "articles": [str(a), str(b)]})
+    report = check(read_sources([a, b]), nlp).to_dict()
+    for f in report["findings"]:
+        if f["kind"] == "discrepancy":
+            rows.append({"event": name, "id": f["id"], "category": f["category"], "severity": f["severity"],
+                         "summary": f["summary"], "values": f["values"],
+                         "evidence": [{"source": e["source"], "text": e["text"]} for e in f["evidence"]],
+                         "articles": [str(a), str(b)]})
 
 
 def score(judged: list[tuple[str, Path]]) -> None:

@@ -153,7 +153,7 @@ def list_overlap(a: Claim, b: Claim, memo: dict[tuple[str, str], bool] | None = 
 
 
 def member_pairs(xs: Sequence[str], ys: Sequence[str], memo: dict[tuple[str, str], bool] | None = None) -> list[tuple[int, int]]:
-    """One-to-one pairs of list members naming the same thing ("LG" and "LG Group")."""
+    """One-to-one pairs of list members naming the same thing ("Sony" and "Sony Group")."""
     memo = {} if memo is None else memo
     pairs, used = [], set()
     for i, x in enumerate(xs):

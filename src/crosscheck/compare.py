@@ -1,7 +1,7 @@
 """Comparing aligned claims: agreement, discrepancy (with category and severity) or unique.
 
 Comparers are registered per claim kind and see only `Claim` values. Equivalent values agree:
-a weekday and the date it falls on, "Samsung" and "Samsung Electronics" in a list, "some 200"
+a weekday and the date it falls on, "Sony" and "Sony Group" in a list, "some 200"
 and "about 200". Name spellings are compared on the entities, inside and across sources.
 """
 

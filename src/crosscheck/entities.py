@@ -306,14 +306,22 @@ def _extend_left(sent: Sentence, first: int) -> int:
     return first
 
 
-def _person_cluster(clusters: list[_Cluster], r: _Raw, order: int) -> int:
+def _same_person_cluster(clusters: list[_Cluster], form: str) -> int | None:
+    """The cluster of a full name that `form` spells the same person as, if any."""
     for n, c in enumerate(clusters):
-        if c.label == "PERSON" and len(c.name.split()) >= 2:
-            if any(names.same_person(r.form, f) >= PERSON_MATCH for f in c.forms):
-                if r.form not in c.forms:
-                    c.forms.append(r.form)
-                c.title = c.title or r.title
-                return n
+        if c.label == "PERSON" and len(c.name.split()) >= 2 and any(names.same_person(form, f) >= PERSON_MATCH for f in c.forms):
+            return n
+    return None
+
+
+def _person_cluster(clusters: list[_Cluster], r: _Raw, order: int) -> int:
+    n = _same_person_cluster(clusters, r.form)
+    if n is not None:
+        c = clusters[n]
+        if r.form not in c.forms:
+            c.forms.append(r.form)
+        c.title = c.title or r.title
+        return n
     clusters.append(_Cluster("PERSON", r.form, [r.form], r.title, order))
     return len(clusters) - 1
 
@@ -340,9 +348,9 @@ def _acronym_owner(clusters: list[_Cluster], c: int) -> int:
 
 def _headline_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
     """A headline's person: a full name the body uses, else the body's person one word names."""
-    for n, c in enumerate(clusters):
-        if c.label == "PERSON" and len(c.name.split()) >= 2 and any(names.same_person(r.form, f) >= PERSON_MATCH for f in c.forms):
-            return n
+    same = _same_person_cluster(clusters, r.form)
+    if same is not None:
+        return same
     words = {names.fold(w) for w in r.form.split()}
     owners = [
         n for n, c in enumerate(clusters)

@@ -1,6 +1,6 @@
 """Comparing names of people and organisations across spellings.
 
-Knows what varies between romanisations and house styles (Lac/Lak, Sung/Seong, Dong-gyu/Dong Gyu,
+Knows what varies between romanisations and house styles (Heydar/Heidar, Yevgeny/Evgeny, Min-jun/Min Jun,
 Jong-un/Jong Un), and keeps apart two people who only share a family name. The only module besides
 alignment that uses rapidfuzz.
 """
@@ -122,13 +122,13 @@ def same_person(a: str, b: str) -> float:
     """Confidence (0..1) that two full names denote one person; 0 when only a family name is shared.
 
     Both the first and the last part must match under romanisation, and the whole must be close:
-    "Lee Dong-gyu" and "Lee Seong-hyon" share "Lee" but nothing else, so they stay apart.
+    "Kim Min-jun" and "Kim Seo-yeon" share "Kim" but nothing else, so they stay apart.
     """
     pa, pb = syllables(a), syllables(b)
     if len(pa) < 2 or len(pb) < 2:
         return 0.0
     if "".join(pa) == "".join(pb):
-        return 1.0  # "Lee Dong-gyu" / "Lee Donggyu", "Xi Jinping" / "Xi Jin-ping"
+        return 1.0  # "Kim Min-jun" / "Kim Minjun", "Mao Zedong" / "Mao Ze-dong"
     wa, wb = a.split(), b.split()
     if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
         return 0.0
@@ -150,8 +150,8 @@ def same_person(a: str, b: str) -> float:
 def same_org(a: str, b: str) -> bool:
     """Whether two organisation names denote one body: equal, an acronym, or one the other's head.
 
-    "LG" and "LG Group", "Samsung" and "Samsung Electronics" match (the shorter is the leading part of
-    the longer); "SK Group" and "LG Group" do not.
+    "Sony" and "Sony Group", "Toyota" and "Toyota Motor" match (the shorter is the leading part of
+    the longer); "Virgin Group" and "Sony Group" do not.
     """
     fa, fb = fold(a).strip(), fold(b).strip()
     if fa == fb:
@@ -164,7 +164,7 @@ def same_org(a: str, b: str) -> bool:
 
 
 def is_acronym(short: str, long: str) -> bool:
-    """Whether `short` (e.g. "HUFS", "APEC") is built from the initials of `long`."""
+    """Whether `short` (e.g. "NATO", "UNESCO") is built from the initials of `long`."""
     s = short.replace(".", "").strip()
     if not (2 <= len(s) <= 10) or not s.isupper() or " " in s:
         return False

@@ -231,7 +231,7 @@ def _article(source: Source, findings: Sequence[Mapping[str, Any]]) -> str:
 def _value_spans(source: str, findings: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, int]]:
     """Where each finding's values (list members one by one) stand inside its evidence in `source`.
 
-    They are emphasised when the finding is selected, so "Wi Sung Lac" stands out in its sentence.
+    They are emphasised when the finding is selected, so "Jon Smiht" stands out in its sentence.
     A value that is the whole evidence (a statement) has nothing to single out.
     """
     out = []

@@ -160,7 +160,7 @@ def _id_from_name(stem: str) -> str:
 
 
 def _slug(text: str) -> str:
-    """A short lower-case id: 'The Straits Times' -> 'straits-times', 'aljazeera.com' -> 'aljazeera'."""
+    """A short lower-case id: 'The New York Times' -> 'new-york-times', 'nytimes.com' -> 'nytimes'."""
     t = text.strip().lower()
     t = re.sub(r"^(https?://)?(www\.)?", "", t)
     t = re.sub(r"\.(com|org|net|co\.uk|co|news|sg|uk)(/.*)?$", "", t)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -35,7 +37,8 @@ SKIP_NUMBER_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF
 
 
 def _quantity_claim(
-    ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False, event: str = ""
+    ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False, event: str = "",
+    *, when: tuple[tuple[str, str], ...],
 ) -> Claim:
     sent = ctx.sentence
     toks = sent.tokens
@@ -58,7 +61,7 @@ def _quantity_claim(
             ("thing", thing),
             ("verb", event or _governor_verb(sent, head)),
             ("scope", " ".join(_scope(sent, head))),
-            *_years(ctx),
+            *when,
         ),
     )
 
@@ -142,10 +145,11 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
 
 @extractor(ClaimKind.QUANTITY)
 def quantities(ctx: Context) -> Iterator[Claim]:
-    """A number with its unit and what it counts: "14 memorandums", "some 200 business leaders".
+    """A number with its unit and what it counts: "14 agreements", "some 300 protesters".
 
     Also ages ("She was 85", "Tara Reid, 33,") and ranks ("the fifth coach fired").
     """
+    years = cache(lambda: _years(ctx))  # once per sentence, and only if it has a number
     sent = ctx.sentence
     toks = sent.tokens
     refs = ctx.refs()
@@ -154,7 +158,7 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         rank = parse_ordinal(t.text) if t.ent_type == "ORDINAL" or t.tag in ("JJ", "RB", "CD") else None
         if rank is not None and rank > 1 and t.dep == "amod" and toks[t.head].pos == "NOUN":
             thing = _noun_phrase(sent, t.head)
-            yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head)
+            yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head, when=years())
             continue
         person = _age(sent, i, refs) if t.tag == "CD" else ""
         if person:
@@ -163,7 +167,7 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             assert value is not None
             if person == "(person)":
                 person = _last_person(ctx, ctx.index, before=t.idx) or person
-            claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
+            claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i, when=years())
             yield replace(claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})))
             continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
@@ -203,7 +207,7 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             thing = _verb_subject(sent, head)
         if "year-old" in phrase.replace(" ", "") or (unit == "year" and toks[min(head + 1, len(toks) - 1)].lower_text == "old"):
             thing = "age"
-        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event)
+        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event, when=years())
 
 
 _TIME_ZONES = frozenset("gmt bst utc est edt pst pdt cst cdt cet cest ist jst kst am pm a.m. p.m. hrs".split())

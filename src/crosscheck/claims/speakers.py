@@ -18,7 +18,7 @@ SPEECH_VERBS = frozenset(
 def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
     """The person a quote is attributed to.
 
-    First the verb that governs the quoted words ("Mr Xi pledged to “…”", "urging Seoul “…”"),
+    First the verb that governs the quoted words ("Mr Smith pledged to “…”", "urging Paris “…”"),
     then a speech verb beside the quote or just after it ("“…,” he said"), then the speaker of
     the previous sentence when the quote carries on in the same paragraph.
     """
@@ -117,7 +117,7 @@ def _entity_label(ctx: Context, name: str) -> str:
 
 
 def _person_named(ctx: Context, word: str) -> str:
-    """The person of this source whose family or given name is `word` ("Richey")."""
+    """The person of this source whose family or given name is `word` ("Nields")."""
     key = names.fold(word)
     for e in ctx.entities.entities:
         parts = e.name.split()
