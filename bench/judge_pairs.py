@@ -1,7 +1,7 @@
 """Collect every discrepancy crosscheck reports on real, unlabelled pairs of outlets.
 
 For each same-event folder of the corpus that no labelled event uses, two pairs of articles are
-compared (`--round 0`: articles 1-2 and 3-4, or outlets L-R and M-LL; `--round 1` and `2`: pairs
+compared (`--round 0`: articles 1-2 and 3-4, or outlets L-R and M-LL; `--round 1` to `7`: pairs
 the earlier rounds never showed, for judging a checker tuned on them). Each reported discrepancy
 is written with its evidence to a JSON Lines file for a person to judge, who adds "judgement"
 ("real" or "not real") and "reason" to every line. `--score` reads judged files back and writes
@@ -49,8 +49,15 @@ ROUNDS = {
     0: ((0, 1), (2, 3), ("L", "R"), ("M", "LL")),
     1: ((4, 5), (6, 7), ("R", "RR"), ("LL", "L")),
     2: ((8, 9), (10, 11), ("M", "RR"), ("R", "LL")),
+    3: ((1, 2), (3, 4), ("L", "M"), ("LL", "RR")),
+    4: ((5, 6), (7, 8), ("L", "RR"), ("M", "R")),
+    5: ((0, 2), (1, 3), None, None),
+    6: ((0, 3), (2, 4), None, None),
+    7: ((1, 4), (2, 5), None, None),
 }
-"""Which two pairs of each folder a round compares; round 1 holds pairs round 0 never showed."""
+"""Which two pairs of each folder a round compares; each round holds pairs no earlier round showed
+(rounds 3 to 7 re-pair articles of earlier rounds, so their discrepancies are new to a reader;
+rounds 5 to 7 are ECB+ only, as rounds 0 to 4 use every pair of NewsWCL50 outlets)."""
 
 
 def _pairs(corpus: Path, round_: int):  # type: ignore[no-untyped-def]
@@ -58,10 +65,11 @@ def _pairs(corpus: Path, round_: int):  # type: ignore[no-untyped-def]
     import re
 
     first, second, wcl_first, wcl_second = ROUNDS[round_]
+    wcl_first, wcl_second = wcl_first or ("", ""), wcl_second or ("", "")
     for name, a, _ in events(corpus):
         folder = a.parent
         if "newswcl50" in str(folder):
-            picked = [(folder / f"{x}.md", folder / f"{y}.md") for x, y in (wcl_first, wcl_second)]
+            picked = [(folder / f"{x}.md", folder / f"{y}.md") for x, y in (wcl_first, wcl_second) if x]
         else:
             files = sorted(folder.glob("*.md"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
             picked = [(files[x], files[y]) for x, y in (first, second) if y < len(files)]

@@ -286,3 +286,15 @@ def test_version_in_a_subprocess() -> None:
     proc = subprocess.run([sys.executable, "-m", "crosscheck", "--version"], env=env, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"crosscheck {crosscheck.__version__}"
+
+
+def test_a_report_gets_the_mode_of_any_new_file(tmp_path: Path) -> None:
+    from crosscheck.cli import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(str(tmp_path / "report.json"), "{}\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "report.json").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "report.json").read_text() == "{}\n"

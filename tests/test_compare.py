@@ -176,7 +176,7 @@ QUOTE = "Friends grow closer with each meeting"
 
 def _quote(make_claim: Callable[..., Claim], source: str, speaker: str, words: str = QUOTE) -> Claim:
     norm = " ".join(re.findall(r"[a-z0-9]+", words.lower()))
-    return make_claim(source, "quote", speaker, words, norm, text=f"“{words},” said {speaker}.", key=norm, speaker=speaker)
+    return make_claim(source, "quote", speaker, words, norm, text=f"“{words},” said {speaker}.", key=norm, speaker=speaker, speaker_named="1" if speaker else "")
 
 
 def test_same_quote_different_speakers(make_claim: Callable[..., Claim]) -> None:

@@ -38,7 +38,15 @@ _STAMP = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
 )
-_CUT = re.compile(f"{_CREDIT.pattern}|{_URL.pattern}|{_STAMP.pattern}")
+_CLOCKED = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+    r",?\s+\d{1,2}[:.]\s?\d{2}(?:\s*[AaPp]\.?\s?[Mm]\b\.?)?(?:\s*[A-Z]{3,4}\b)?"
+    r"|\b\d{1,2}[:.]\s?\d{2}\s+\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4}\b"
+)
+"""A date glued to a clock time ("Wednesday 31 Jul 2013 11:20 am", "13:26 14/09/2013"): when the
+page was stamped, not when anything happened. Prose puts "at" before the time."""
+_CUT = re.compile(f"{_CREDIT.pattern}|{_URL.pattern}|{_STAMP.pattern}|{_CLOCKED.pattern}")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
 MAX_HEADING_WORDS = 6

@@ -11,8 +11,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from . import dates, names
 from .align import Group, member_pairs
+from .claims.base import _words
+from .claims.quotes import _EDITORIAL
 from .findings import make
 from .model import Category, Claim, ClaimKind, Entities, Finding, Kind, Severity, Value
 from .quantities import Amount, parse_amount, same_amount, within_bound
@@ -55,7 +59,7 @@ class Scene:
         """
         return any(
             a in self.actors and d.source_id in self.known and a not in self.known[d.source_id]
-            for c in group for d in group if d.source_id != c.source_id for a in c.anchors
+            for c in group for d in group if d.source_id != c.source_id for a in _named(c)
         )
 
 
@@ -132,6 +136,9 @@ def _quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | 
         return None  # a 2004 quake's magnitude against this week's: two events
     if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
         return None  # nothing named and nothing done in common: too little to call it one fact
+    others = [set(c.get("others").split()) for c in group]
+    if all(others) and not set.intersection(*others):
+        return None  # "25 points and 16 rebounds" against "22 points and nine": another game
     exact = not any(a.approximate for a in amounts)
     severity = Severity.ERROR if exact and conf >= 0.75 else Severity.WARNING
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
@@ -158,8 +165,10 @@ def _list(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None
     missing: list[str] = []
     for other in group[1:]:
         pairs = member_pairs(list(first.value), list(other.value))
-        a_only = [m for i, m in enumerate(first.value) if i not in {p[0] for p in pairs}]
-        b_only = [m for j, m in enumerate(other.value) if j not in {p[1] for p in pairs}]
+        # A member the other sentence names too, outside what the parser read as its list
+        # ("planning, design, and operations support"), is not missing from it.
+        a_only = [m for i, m in enumerate(first.value) if i not in {p[0] for p in pairs} and not _names_it(other, m)]
+        b_only = [m for j, m in enumerate(other.value) if j not in {p[1] for p in pairs} and not _names_it(first, m)]
         missing += [f"{m} (only {first.source_id})" for m in a_only]
         missing += [f"{m} (only {other.source_id})" for m in b_only]
     subject = first.get("about") or "list"
@@ -179,15 +188,18 @@ def _quote(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | Non
     speakers = [c.get("speaker") for c in group]
     known = [s for s in speakers if s]
     subject = known[0] if known else "(unattributed)"
-    # A spokesman and the body he speaks for are both right: only people against people conflict.
-    people = not any(c.get("speaker_kind") not in ("", "PERSON") for c in group)
+    # A spokesman and the body he speaks for are both right: only people against people conflict,
+    # and only people each source names at the quote (not a "he said" resolved by guess).
+    people = all(c.get("speaker_kind") in ("", "PERSON") and c.get("speaker_named") for c in group)
     if people and len(set(known)) == len(group) and len(set(known)) > 1 and not _same_speaker(known):
         shown = " vs ".join(f"{s or '?'} ({c.source_id})" for s, c in zip(speakers, group, strict=True))
         vals = tuple(Value(c.source_id, s or "(unattributed)") for s, c in zip(speakers, group, strict=True))
         sev = Severity.ERROR if conf >= 0.95 else Severity.WARNING
         return make(Kind.DISCREPANCY, Category.QUOTE_SPEAKER, sev, _short(group[0].value), f"The same words are attributed to different people: {shown}", vals, _evidence(group), conf)
-    norms = [str(c.norm) for c in group]
-    contained = all(_contains(norms[0], n) or _contains(n, norms[0]) for n in norms[1:])
+    contained = any(
+        all(_contains(norms[0], n) or _contains(n, norms[0]) for n in norms[1:])
+        for norms in ([str(c.norm) for c in group], [_gist(str(c.value)) for c in group])
+    )
     if contained:
         return _agree(group, Category.QUOTE_WORDING, subject, f"{_sources(group)} quote {subject} alike: “{_short(group[0].value)}”", conf)
     return make(Kind.DISCREPANCY, Category.QUOTE_WORDING, Severity.WARNING, subject, f"Quote of {subject} worded differently", _values(group), _evidence(group), conf)
@@ -214,11 +226,32 @@ NEGATION_MIN = 0.9
 """Sentences this alike that differ in negation say opposite things."""
 
 
+def _denies_another(group: Sequence[Claim]) -> bool:
+    """Whether a denial is about a name the other sentence does not mention ("Unlike A and B,
+    Ross is not signed" against "A and B are signed")."""
+    for c in group:
+        who = c.get("denier")
+        if who and any(d is not c and f" {names.fold(who)} " not in f" {' '.join(_words(str(d.value)))} " for d in group):
+            return True
+    return False
+
+
+def _extends(group: Sequence[Claim]) -> bool:
+    """Whether a negated sentence is the other sentence with a clause of its own added ("The
+    reason had not been made public, and while A said B, …" against "A said B"): the denial is
+    in the added clause, not in what both say."""
+    plain = [" ".join(_words(str(c.value))) for c in group if not c.get("negated")]
+    denied = [" ".join(_words(str(c.value))) for c in group if c.get("negated")]
+    return all(p in d for p in plain for d in denied)
+
+
 @comparer(ClaimKind.STATEMENT)
 def _statement(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
     if conf < STATEMENT_AGREE_MIN:
         return None
-    if conf >= NEGATION_MIN and len({bool(c.get("negated")) for c in group}) > 1:
+    if len({bool(c.get("negated")) for c in group}) > 1:
+        if conf < NEGATION_MIN or _extends(group) or _denies_another(group):
+            return None  # alike enough to agree, not to say one source denies the other's words
         summary = "One source negates what the other states: " + " / ".join(f"{_short(c.value, 60)} ({c.source_id})" for c in group)
         return make(Kind.DISCREPANCY, Category.STATEMENT, Severity.WARNING, "statement", summary, _values(group), _evidence(group), conf)
     return _agree(group, Category.STATEMENT, "statement", f"{_sources(group)} state the same: {_short(group[0].value)}", conf)
@@ -267,9 +300,13 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
                 continue
             for form in e.forms[1:]:
                 base, other = names.comparable(e.forms[0], form)
+                if names.fragments(base, other):
+                    continue
                 kind = names.variant(base, other)
                 if kind in (names.Variant.SAME, names.Variant.INITIALS, names.Variant.FORMAT):
                     continue  # hyphens, spaces and initials are house style, not spelling
+                if kind is names.Variant.LETTERS and not names.respelling(base, other):
+                    continue
                 sev = Severity.WARNING
                 ev = [_name_evidence(ents, e.key, f, sentences) for f in (e.forms[0], form)]
                 vals = (Value(ents.source_id, base), Value(ents.source_id, other))
@@ -282,6 +319,7 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
             if e.label == "PERSON":
                 by_global.setdefault(global_names.get(e.key, e.name), []).append((ents, e.key))
     for gname, members in sorted(by_global.items()):
+        out += _split_person(gname, members, sentences)
         if len({m[0].source_id for m in members}) < 2:
             continue
         first_ents, first_key = members[0]
@@ -291,13 +329,38 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
                 continue
             other_form = ents.by_key()[key].forms[0]
             base, form = names.comparable(first_form, other_form)
+            if names.fragments(base, form):
+                continue
             kind = names.variant(base, form)
             if kind in (names.Variant.SAME, names.Variant.INITIALS, names.Variant.FORMAT):
                 continue
+            if kind is names.Variant.LETTERS and not names.respelling(base, form):
+                continue  # two names that share a word, linked as one
             sev = Severity.WARNING if kind is names.Variant.LETTERS else Severity.INFO
             ev = [_name_evidence(first_ents, first_key, first_form, sentences), _name_evidence(ents, key, other_form, sentences)]
             vals = (Value(first_ents.source_id, base), Value(ents.source_id, form))
             out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, sev, gname, f"Name spelt differently: {base} ({first_ents.source_id}) vs {form} ({ents.source_id})", vals, ev, 0.8))
+    return out
+
+
+def _split_person(gname: str, members: list[tuple[Entities, str]], sentences: dict[str, Sequence]) -> list[Finding]:
+    """One source naming a person under two entities that link to one person, one typing slip
+    apart ("Lindsay Lhoan" in a headline, "Lindsay Lohan" in the body): a spelling it varies."""
+    out = []
+    for n, (ents, key) in enumerate(members):
+        for other_ents, other_key in members[n + 1 :]:
+            if other_ents.source_id != ents.source_id:
+                continue
+            a, b = ents.by_key()[key].forms[0], ents.by_key()[other_key].forms[0]
+            base, other = names.comparable(a, b)
+            if base == other or names.fragments(base, other) or names.variant(base, other) is not names.Variant.LETTERS:
+                continue
+            if DamerauLevenshtein.distance(names.fold(base), names.fold(other)) != 1:
+                continue  # one slip only: two people of one family differ by more
+            ev = [_name_evidence(ents, key, a, sentences), _name_evidence(ents, other_key, b, sentences)]
+            vals = (Value(ents.source_id, base), Value(ents.source_id, other))
+            summary = f"{ents.source_id} spells {gname} two ways: {base} / {other}"
+            out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, Severity.WARNING, gname, summary, vals, ev, 0.9))
     return out
 
 
@@ -309,13 +372,22 @@ def _name_evidence(ents: Entities, key: str, form: str, sentences: dict[str, Seq
     return Evidence(ents.source_id, sent.text, sent.start, sent.end)
 
 
+def _named(c: Claim) -> set[str]:
+    """What a claim's sentence is about: its entities, less those it names as its source."""
+    return set(c.anchors) - set(c.get("reporters").split("|"))
+
+
+def _names_it(claim: Claim, member: str) -> bool:
+    """Whether a claim's sentence contains a list member's words, as a whole phrase."""
+    return f" {' '.join(_words(member))} " in f" {' '.join(_words(claim.evidence.text))} "
+
+
 def _same_scope(group: Sequence[Claim]) -> bool:
     """Whether the sentences are about the same named things: most of their entities shared."""
-    sets = [set(c.anchors) for c in group]
+    sets = [_named(c) for c in group]
     if not any(sets):
         return True
-    union = set.union(*sets)
-    return len(set.intersection(*sets)) / len(union) >= SCOPE_MIN
+    return len(set.intersection(*sets)) / len(set.union(*sets)) >= SCOPE_MIN
 
 
 def _role_head(role: str) -> str:
@@ -340,6 +412,35 @@ def _same_speaker(speakers: list[str]) -> bool:
 def _orgs_overlap(affs: list[set[str]]) -> bool:
     first = affs[0]
     return all(any(names.same_org(x, y) for x in first for y in other) for other in affs[1:])
+
+
+_FILLER = frozenset(
+    "a an the that which who it its is are was were be been being am will would shall should can "
+    "could may might must ca wo just so and i we you he she they m ve ll re d s of to".split()
+)
+"""Words a transcription drops, contracts or shifts into reported speech ("I'm" / "I am", "will"
+/ "would", "the things that I've done" / "the things I've done") without changing what was said.
+Tense stays: "we wanted" and "we had wanted" are two wordings."""
+
+
+_ORDINALS = {
+    w: f"{n}th" if n > 3 else f"{n}{('st', 'nd', 'rd')[n - 1]}"
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.I)
+
+
+def _gist(quote: str) -> str:
+    """A quote's words without filler, negation kept ("can't" reads "ca not")."""
+    text = re.sub(r"n[’']t\b", " not", _EDITORIAL.sub(" ", quote).replace("cannot", "can not"))
+    text = re.sub(r"[’']ve\b", " have", text)
+    text = re.sub(r"[’']s been\b", " has been", text)  # "my daughter's been shot"
+    text = _ORDINAL_WORD.sub(lambda m: _ORDINALS[m.group(0).lower()], text)  # "Twelfth" / "12th"
+    return " ".join(w for w in _words(text) if w not in _FILLER)
 
 
 def _contains(a: str, b: str) -> bool:

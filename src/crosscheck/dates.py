@@ -48,7 +48,8 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> st
             return f"{int(m.group(2)):04d}-{month:02d}"
         if published is None:
             return None
-        year = _year_for(month, published, future)
+        shift = re.search(r"\b(last|next|this) year\b", t)  # "April last year"
+        year = published.year + {"last": -1, "next": 1, "this": 0}[shift.group(1)] if shift else _year_for(month, published, future)
         return f"{year:04d}-{month:02d}"
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", t)
     if m and not re.search(r"\d{4}s\b", t):

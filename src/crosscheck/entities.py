@@ -155,10 +155,13 @@ def link(all_entities: Sequence[Entities]) -> dict[str, str]:
     for ents in all_entities:
         for e in ents.entities:
             keys = _initials(e)
-            candidates = sorted({g for k in keys for g in by_initial.get(k, [])})
+            # A group of the very same name first: a bare "Lane" joins "Lane", not "Ann Lane".
+            candidates = sorted(
+                {g for k in keys for g in by_initial.get(k, [])}, key=lambda g: (names.fold(groups[g][1]) != names.fold(e.name), g)
+            )
             for g in candidates:
                 label, gname, members = groups[g]
-                if _linkable(label, e.label) and any(_same(m, e) for m in members):
+                if _linkable(label, e.label) and any(_same(m, e) for m in members) and not _kept_apart(e, members):
                     members.append(e)
                     out[e.key] = gname
                     break
@@ -170,6 +173,14 @@ def link(all_entities: Sequence[Entities]) -> dict[str, str]:
                 if g not in by_initial.setdefault(k, []):
                     by_initial[k].append(g)
     return out
+
+
+def _kept_apart(e: Entity, members: Sequence[Entity]) -> bool:
+    """Whether e's own source already decided it is none of these: a surname its source keeps
+    apart from the person it names in full ("President Lane" beside "Ann Lane")."""
+    if len(e.name.split()) > 1 or not e.title or e.title in names.COURTESY:
+        return False
+    return any(m.source_id == e.source_id and m.label == "PERSON" and len(m.name.split()) > 1 for m in members)
 
 
 def _initials(e: Entity) -> set[str]:
@@ -363,6 +374,9 @@ def _headline_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
     return _person_cluster(clusters, r, order)
 
 
+_FEMININE = frozenset({"mrs", "ms", "miss", "madam", "lady", "dame"})
+
+
 def _short_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
     """Resolve a surname or a titled surname to the full name it denotes in this source.
 
@@ -378,6 +392,17 @@ def _short_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
         and len(c.name.split()) >= 2
         and any(key in (names.fold(f.split()[0]), names.fold(f.split()[-1])) for f in c.forms)
     ]
+    # "President Lane and Ann Lane, his wife, …": an office-titled surname named before anyone
+    # of that surname is given in full is a person of its own, and later bare or "Mr" mentions
+    # are that person (only "Mrs"/"Ms" then point to the one named in full).
+    solo = next((n for n, c in enumerate(clusters) if c.label == "PERSON" and names.fold(c.name) == key), None)
+    if solo is not None and cands and r.title not in _FEMININE:
+        return solo
+    if cands and r.title and r.title not in names.COURTESY and all(
+        clusters[n].order > order and clusters[n].title != r.title for n in cands
+    ):
+        clusters.append(_Cluster("PERSON", r.form, [r.form], r.title, order))
+        return len(clusters) - 1
     if cands:
         academic = r.title in names.ACADEMIC
         preferred = [n for n in cands if (clusters[n].title in names.ACADEMIC) == academic]

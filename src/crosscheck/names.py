@@ -28,6 +28,8 @@ HONORIFICS = frozenset(
     "specialist patrolman firefighter".split()
 )
 ACADEMIC = frozenset({"dr", "prof", "professor"})
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord", "madam"})
+"""Titles that say nothing about a person's office: "Mr Lane" can be anyone named Lane."""
 _PARTICLES = frozenset("of for and the de la del der van von da di du le al el bin".split())
 _NAME_ARTICLES = frozenset("al el ul ad ar as ash at az".split())
 """Arabic articles joined to a name by a hyphen, which many house styles drop ("al-Bashir")."""
@@ -232,3 +234,25 @@ def comparable(a: str, b: str) -> tuple[str, str]:
     if len(wb) == 1 and len(wa) > 1:
         return near_surname(b, a) or a, b
     return a, b
+
+
+def respelling(a: str, b: str) -> bool:
+    """Whether two forms can be one name spelt two ways: word for word alike ("Teixeira" /
+    "Teixiera", "Oppal" / "OPAL"), not two names that share a word ("Mac Mini" / "Mac Box Set")."""
+    wa, wb = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    if len(wa) != len(wb):
+        return DamerauLevenshtein.normalized_distance("".join(wa), "".join(wb)) <= 0.25
+    return all(x == y or DamerauLevenshtein.normalized_distance(x, y) <= 0.5 for x, y in zip(wa, wb, strict=True))
+
+
+def fragments(a: str, b: str) -> bool:
+    """Whether two "names" are headline fragments the model took for one person ("RCMP Sgt" and
+    "RCMP MAKE", "EYP Extending" and "EYP MCF"): an acronym glued to words that are no slip of
+    each other. "INS Mysore" and "INS Msyore" is a ship's name misspelt, and is kept."""
+    return (_acronym_mix(a) or _acronym_mix(b)) and DamerauLevenshtein.normalized_distance(a.lower(), b.lower()) > 0.25
+
+
+def _acronym_mix(form: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", form)
+    caps = [w for w in words if len(w) >= 3 and w.isupper()]
+    return bool(caps) and len(caps) < len(words)

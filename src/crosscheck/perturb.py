@@ -133,15 +133,16 @@ def _numbers(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
         if c.kind is not ClaimKind.QUANTITY or not c.get("thing") or c.get("thing") == c.get("unit"):
             continue
         phrase = text[c.span[0] : c.span[1]]
-        m = re.search(r"\d[\d,]*(?:\.\d+)?", phrase)
+        m = re.search(r"\d{1,3}(?:, \d{3})+\b|\d(?:[\d,]*\d)?(?:\.\d+)?", phrase)  # "15, 000" as detokenised
         if m:
             old = m.group(0)
-            value = float(old.replace(",", ""))
+            value = float(old.replace(",", "").replace(" ", ""))
             if value < 2 or (1900 <= value <= 2100 and "." not in old):
                 continue
             # A quarter more: beyond the tolerance of "about" and "some", still a plausible value.
             new_value = value + max(2, -(-value * 0.25 // 1)) if value >= 1 else value + 0.5
             new = f"{new_value:,.0f}" if "," in old else (f"{new_value:g}" if "." in old else str(int(new_value)))
+            new = new.replace(",", ", ") if ", " in old else new
             start = c.span[0] + m.start()
         else:
             w = re.search(r"\b(" + "|".join(_WORD_NUMBERS[:-2]) + r")\b", phrase, re.I)
@@ -205,7 +206,7 @@ def _lists(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
 def _speakers(source: Source, entities: Entities, claims: Sequence[Claim], global_names: dict[str, str]) -> list[Perturbation]:
     out = []
     text = source.text
-    persons = [e for e in entities.entities if e.label == "PERSON" and len(e.name.split()) >= 2]
+    persons = [e for e in entities.entities if e.label == "PERSON" and len(e.name.split()) >= 2 and _plain_name(e.name)]
     for c in claims:
         speaker = c.get("speaker")
         if c.kind is not ClaimKind.QUOTE or not speaker:
@@ -223,12 +224,24 @@ def _speakers(source: Source, entities: Entities, claims: Sequence[Claim], globa
                 other = others[0]
                 new = other.name if len(form.split()) > 1 else other.name.split()[-1]
                 new_global = global_names.get(other.key, other.name)
-                out.append(Perturbation(Edit.SPEAKER, at, at + len(form), form, new, (speaker, new_global), f"quote given to {new_global} instead of {speaker}"))
+                # Surnames: the report may name either person by a shorter form than the gold's.
+                expect = (speaker.split()[-1], new_global.split()[-1])
+                out.append(Perturbation(Edit.SPEAKER, at, at + len(form), form, new, expect, f"quote given to {new_global} instead of {speaker}"))
                 break
             else:
                 continue
             break
     return out
+
+
+def _plain_name(name: str) -> bool:
+    """A person's name fit to swap in: capitalised words or initials, no office ("Murdering
+    Sheriff") and no debris of the page ("N. htm Chargers")."""
+    words = name.split()
+    return all(
+        re.fullmatch(r"[A-Z]\.", w) or (re.fullmatch(r"[A-Z][\w'’-]+", w) and w.lower() not in names.HONORIFICS and w[1:] != w[1:].upper())
+        for w in words
+    ) and not all(re.fullmatch(r"[A-Z]\.", w) for w in words[:-1] + [words[-1]])
 
 
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does|do)(\s+)(?!not\b|n't\b)", re.I)
@@ -244,7 +257,9 @@ def _negations(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
         if not m:
             continue
         at = c.evidence.start + m.end(1)
-        out.append(Perturbation(Edit.NEGATION, at, at, "", " not", (c.evidence.text[:40],), f"negated: {c.evidence.text[:60]}…"))
+        negated = c.evidence.text[: m.end(1)] + " not" + c.evidence.text[m.end(1) :]
+        # The finding must quote the negated sentence; the other side may word it otherwise.
+        out.append(Perturbation(Edit.NEGATION, at, at, "", " not", (negated[:40],), f"negated: {c.evidence.text[:60]}…"))
     return out
 
 

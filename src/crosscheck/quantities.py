@@ -100,6 +100,7 @@ def parse_amount(text: str) -> Amount | None:
 
 def _digits(t: str) -> float | None:
     t = re.sub(r"(?<![\d.])(\d{1,2})\. (\d)\b", r"\1.\2", t)  # detokenised "8. 6" is 8.6
+    t = re.sub(r"(?<![\d.,])(\d{1,3})((?:, \d{3})+)\b", lambda m: m.group(1) + m.group(2).replace(" ", ""), t)  # "15, 000"
     m = _NUM.search(t)
     if not m:
         return None

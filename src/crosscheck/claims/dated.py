@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .. import dates
 from ..model import Claim, ClaimKind, Sentence
 from .base import TIME_UNITS, Context, _children, content_key, extractor
+from .speakers import reporters
 
 METADATA_EVENTS = frozenset({"update", "publish", "post", "modify", "edit", "print"})
 
@@ -44,7 +45,7 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
             sentence=ctx.index,
             span=(m.start, m.end),
             approximate=len(iso) < 10,
-            detail=(("event", event), ("args", " ".join(args))),
+            detail=(("event", event), ("args", " ".join(args)), ("reporters", reporters(ctx))),
         )
 
 

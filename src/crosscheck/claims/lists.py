@@ -37,6 +37,10 @@ def lists(ctx: Context) -> Iterator[Claim]:
         end = chain[-1] + 1
         if end < len(toks) and toks[end].pos in ("VERB", "AUX") and toks[chain[-1]].dep in ("conj",) and toks[end].head != chain[-1]:
             continue  # "…the capital, Athens, and demonstrators tried…": a new clause, not a member
+        open_ended = [c for c in chain if _open_tail(sent, c)]
+        chain = [c for c in chain if c not in open_ended]
+        if len(chain) < 2:
+            continue
         members = [_member(sent, c) for c in chain]
         members = _drop_shared_head(members)
         if len({names.fold(m) for m in members}) < len(chain):
@@ -45,7 +49,7 @@ def lists(ctx: Context) -> Iterator[Claim]:
         spans = [_member_span(sent, c) for c in chain]
         lo = min(a for a, _ in spans)
         window = [toks[j].lower_text for j in range(max(0, lo - 4), lo)]
-        exhaustive = not any(w in NON_EXHAUSTIVE for w in window)
+        exhaustive = not open_ended and not any(w in NON_EXHAUSTIVE for w in window)
         yield Claim(
             source_id=ctx.source.id,
             kind=ClaimKind.LIST,
@@ -60,6 +64,19 @@ def lists(ctx: Context) -> Iterator[Claim]:
             exhaustive=exhaustive,
             detail=(("about", about), ("verbs", " ".join(_path_verbs(sent, i))), ("minor", "1" if len(chain) < 3 else ""), ("members", "|".join(f"{toks[a].idx}-{toks[b].end}" for a, b in spans))),
         )
+
+
+QUANTIFIERS = frozenset("number host range series couple handful variety lot dozen dozens hundreds thousands bunch array".split())
+
+
+def _open_tail(sent: Sentence, k: int) -> bool:
+    """'… and a number of other allies', '… and other countries': a tail saying the list goes on,
+    not a member."""
+    toks = sent.tokens
+    kids = _children(sent, k)
+    if toks[k].lemma.lower() in QUANTIFIERS and any(toks[c].lower_text == "of" for c in kids):
+        return True
+    return toks[k].pos == "NOUN" and any(toks[c].lower_text in ("other", "more") and toks[c].dep == "amod" for c in kids)
 
 
 def _path_verbs(sent: Sentence, k: int) -> list[str]:

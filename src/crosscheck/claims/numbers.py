@@ -12,7 +12,7 @@ from .. import dates
 from ..model import Claim, ClaimKind, Sentence
 from ..quantities import parse_amount, parse_ordinal
 from .base import TIME_UNITS, Context, _children, content_key, extractor
-from .speakers import _last_person
+from .speakers import _last_person, reporters
 
 THING_SYNONYMS = {
     "trip": "visit", "tour": "visit", "person": "people", "individual": "people", "resident": "people",
@@ -61,6 +61,7 @@ def _quantity_claim(
             ("thing", thing),
             ("verb", event or _governor_verb(sent, head)),
             ("scope", " ".join(_scope(sent, head))),
+            ("reporters", reporters(ctx)),
             *when,
         ),
     )
@@ -69,18 +70,33 @@ def _quantity_claim(
 def _years(ctx: Context) -> tuple[tuple[str, str], ...]:
     """The years a sentence's dates fall in, and whether all lie before publication ("past").
 
-    A count in a sentence set in 2004 and one in a sentence set this week are two events.
+    A count in a sentence set in 2004 and one in a sentence set this week are two events. A
+    sentence with no date of its own that follows a look back in the same paragraph ("In April
+    last year a quake struck … Five people died") is set in that look back, when the source's
+    publication date says it is one: without it, the year may be the event's own.
     """
     published = ctx.source.published
-    years = set()
-    for m in ctx.sentence.mentions:
-        if m.label == "DATE":
-            iso = dates.resolve(m.text, published)
-            if iso is not None and iso[:4].isdigit():
-                years.add(iso[:4])
-    # Without a publication date an explicit year still marks a look back ("met in 2008").
-    past = bool(years) and (published is None or all(int(y) < published.year for y in years))
-    return (("years", " ".join(sorted(years))), ("past", "1" if past else ""))
+
+    def years_of(sent: Sentence) -> set[str]:
+        isos = (dates.resolve(m.text, published) for m in sent.mentions if m.label == "DATE")
+        return {iso[:4] for iso in isos if iso is not None and iso[:4].isdigit()}
+
+    def looks_back(years: set[str]) -> bool:
+        # Without a publication date an explicit year still marks a look back ("met in 2008").
+        return bool(years) and (published is None or all(int(y) < published.year for y in years))
+
+    years = years_of(ctx.sentence)
+    here = ctx.sentence
+    for k in range(ctx.index - 1, max(-1, ctx.index - 3), -1):  # the nearest dated sentence before
+        prev = ctx.sentences[k]
+        if years or published is None or "\n" in ctx.source.text[prev.end : here.start]:
+            break
+        before = years_of(prev)
+        if before:
+            years = before if looks_back(before) else years
+            break
+        here = prev
+    return (("years", " ".join(sorted(years))), ("past", "1" if looks_back(years) else ""))
 
 
 SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
@@ -108,7 +124,7 @@ def _scope(sent: Sentence, head: int) -> list[str]:
 def _near_magnitude(sent: Sentence, lo: int, hi: int) -> bool:
     toks = sent.tokens
     after = hi + 2 if hi + 2 < len(toks) and toks[hi + 1].text == "-" else hi + 1
-    near = [toks[j].lower_text for j in (lo - 1, after) if 0 <= j < len(toks)]
+    near = [toks[j].lower_text for j in (lo - 1, *range(lo, hi + 1), after) if 0 <= j < len(toks)]
     return "magnitude" in near
 
 
@@ -132,7 +148,7 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
     prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
     head = toks[t.head]
     persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
-    if t.dep == "appos" or (t.dep == "npadvmod" and head.pos == "PROPN"):
+    if (t.dep == "appos" or (t.dep == "npadvmod" and head.pos == "PROPN")) and t.text.isdigit():  # not "Lee, one of"
         for f, last_, g in persons:
             if f <= t.head <= last_:
                 return g
@@ -147,7 +163,18 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
 def quantities(ctx: Context) -> Iterator[Claim]:
     """A number with its unit and what it counts: "14 agreements", "some 300 protesters".
 
-    Also ages ("She was 85", "Tara Reid, 33,") and ranks ("the fifth coach fired").
+    Also ages ("She was 85", "Tara Reid, 33,") and ranks ("the fifth coach fired"). Each claim
+    carries the sentence's other numbers ("25 points and 16 rebounds"): two sentences that share
+    none of them are more likely two occasions than one fact misreported.
+    """
+    found = list(_quantities(ctx))
+    for n, c in enumerate(found):
+        others = sorted({str(o.norm) for k, o in enumerate(found) if k != n})
+        yield replace(c, detail=(*c.detail, ("others", " ".join(others))))
+
+
+def _quantities(ctx: Context) -> Iterator[Claim]:
+    """The quantity claims of one sentence, in reading order.
     """
     years = cache(lambda: _years(ctx))  # once per sentence, and only if it has a number
     sent = ctx.sentence
@@ -176,12 +203,18 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             continue  # a year: the date extractor reads it
         if t.ent_type == "DATE" and not _duration(sent, i):
             continue
+        if i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].tag == "CD" and len(toks[i + 2].text) == 1 and len(t.text) <= 2:
+            j = i + 1
+            while j < len(toks) and (toks[j].tag == "CD" or toks[j].text == "."):
+                taken.add(j)  # "£1. 7 million": the "7 million" too
+                j += 1
+            continue  # "6. 1": a decimal split by detokenisation, misread from any of its pieces
+        if i == 0 and len(t.text) == 1 and re.search(r"\d\. $", ctx.source.text[max(0, sent.start - 3) : sent.start]):
+            continue  # the same, when the sentence splitter cut at its dot
         if _clock_time(sent, i):
             continue  # "20:11 GMT", "6:41pm": times of day, not counts
         if _score_or_range(sent, i):
             continue  # "88-72", "9-14", "1982-83": scores, records and ranges, not counts
-        if i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].tag == "CD" and len(toks[i + 2].text) == 1 and len(t.text) <= 2:
-            continue  # "6. 1": a decimal split by detokenisation, read from its last digit
         lo, hi = _number_span(sent, i)
         taken.update(range(lo, hi + 1))
         if lo > 0 and toks[lo - 1].text == "(":
@@ -241,8 +274,13 @@ def _number_span(sent: Sentence, i: int) -> tuple[int, int]:
         lo -= 2  # "1. 2 miles": a decimal split by detokenisation
     while lo > 0 and (toks[lo - 1].dep in ("quantmod", "nmod") or toks[lo - 1].tag in ("$", "CD") or toks[lo - 1].text in ("US$", "S$")) and toks[lo - 1].head in range(lo - 1, hi + 3):
         lo -= 1
-    while hi + 1 < len(toks) and (toks[hi + 1].tag == "CD" or toks[hi + 1].lower_text in ("million", "billion", "trillion", "bn", "per", "cent", "percent", "%")):
-        hi += 1
+    while True:
+        if hi + 1 < len(toks) and (toks[hi + 1].tag == "CD" or toks[hi + 1].lower_text in ("million", "billion", "trillion", "bn", "per", "cent", "percent", "%")):
+            hi += 1
+        elif hi + 2 < len(toks) and toks[hi + 1].text == "," and toks[hi + 2].text.isdigit() and len(toks[hi + 2].text) == 3 and toks[hi].text[-1:].isdigit():
+            hi += 2  # "15, 000": thousands split by detokenisation
+        else:
+            break
     # "some 200": the approximator is a child of the number.
     for c in _children(sent, i):
         if c < lo and toks[c].dep in ("quantmod", "advmod", "amod", "det") and c >= lo - 3:

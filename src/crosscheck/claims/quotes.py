@@ -31,7 +31,8 @@ def quotes(ctx: Context) -> Iterator[Claim]:
         words = _words(_EDITORIAL.sub(" ", quote))
         if len(words) < MIN_QUOTE_WORDS or _titled(quote):
             continue  # too short to compare, or a title in quotation marks ("Do You Feel It?")
-        speaker = _speaker(ctx, q_start, q_end, last_sent)
+        who = _speaker(ctx, q_start, q_end, last_sent)
+        speaker = who.name
         yield Claim(
             source_id=ctx.source.id,
             kind=ClaimKind.QUOTE,
@@ -43,7 +44,11 @@ def quotes(ctx: Context) -> Iterator[Claim]:
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(q_start, q_end),
-            detail=(("speaker", speaker), ("speaker_kind", _entity_label(ctx, speaker))),
+            detail=(
+                ("speaker", speaker),
+                ("speaker_kind", _entity_label(ctx, speaker)),
+                ("speaker_named", "1" if who.named and speaker else ""),
+            ),
         )
     del sent
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import names
 from ..model import Sentence, Token
-from .base import Context, _children
+from .base import Context, _children, _subtree
 from .quotemarks import inside_quote
 
 SPEECH_VERBS = frozenset(
@@ -15,12 +17,26 @@ SPEECH_VERBS = frozenset(
 )
 
 
-def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quote is attributed to, and whether the source names them at the quote.
+
+    A speaker found through a pronoun ("he said") or carried over from the sentence before is a
+    guess that holds most of the time: good enough to agree with another source, not to accuse it.
+    """
+
+    name: str
+    named: bool = True
+
+
+def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> Attribution:
     """The person a quote is attributed to.
 
     First the verb that governs the quoted words ("Mr Smith pledged to “…”", "urging Paris “…”"),
-    then a speech verb beside the quote or just after it ("“…,” he said"), then the speaker of
-    the previous sentence when the quote carries on in the same paragraph.
+    then a speech verb beside the quote or just after it ("“…,” he said"), then the subject of a
+    clause that introduces the quote with a colon ("Smith was blunt: “…”"), then the speaker of
+    the previous sentence when the quote carries on in the same paragraph and its own sentence
+    names nobody else.
     """
     sents = ctx.sentences
     sent = ctx.sentence
@@ -51,17 +67,25 @@ def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> str:
             who = _subject_of(ctx, si, i, q_start, q_end)
             if who is not None:
                 return who
+    if ctx.source.text[:q_start].rstrip(" “\"'‘").endswith(":"):
+        for k, t in enumerate(sent.tokens):
+            if t.idx < q_start and t.pos in ("VERB", "AUX"):
+                who = _subject_of(ctx, ctx.index, k, q_start, q_end)
+                if who is not None and who.name and _entity_label(ctx, who.name) == "PERSON":
+                    return who
+    if any(lab == "PERSON" and not inside(sent.tokens[f]) for f, _, _, lab in ctx.refs()):
+        return Attribution("")  # someone else is named beside the quote: not the last speaker's
     prev = ctx.index - 1
     if prev >= 0 and "\n" not in ctx.source.text[sents[prev].end : sent.start]:
         for i, t in enumerate(sents[prev].tokens):
             if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX"):
                 who = _subject_of(ctx, prev, i, q_start, q_end)
                 if who is not None:
-                    return who
-    return ""
+                    return Attribution(who.name, named=False)
+    return Attribution("")
 
 
-def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str | None:
+def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> Attribution | None:
     """Who is the subject of verb `k` in sentence `si`, outside the quote.
 
     None when the verb has no such subject (look elsewhere); '' when it has one that cannot be
@@ -76,20 +100,20 @@ def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> str 
         near = {c} | {j for j in _children(sent, c) if sent.tokens[j].dep in ("compound", "flat")}
         for f, last_, g, lab in refs:
             if any(f <= j <= last_ for j in near) and lab in ("PERSON", "ORG", "NORP", "GPE"):
-                return g
+                return Attribution(g)
         if sub.lower_text in ("he", "she"):
-            return _last_person(ctx, si, before=sub.idx)
+            return Attribution(_last_person(ctx, si, before=sub.idx), named=False)
         if sub.pos == "PROPN" and sub.lower_text.rstrip(".") in names.HONORIFICS:
-            return _person_titled(ctx, sub.lower_text.rstrip("."))  # "Secretary said"
+            return Attribution(_person_titled(ctx, sub.lower_text.rstrip(".")))  # "Secretary said"
         if sub.pos == "PROPN":
-            return _person_named(ctx, sub.text) or sub.text
+            return Attribution(_person_named(ctx, sub.text) or sub.text)
         core = _core(sent, c)
         found = [(lab != "PERSON", f, g) for f, last_, g, lab in refs if f in core and lab in ("PERSON", "ORG")]
         if found:
-            return min(found)[2]
+            return Attribution(min(found)[2])
         if sub.pos == "NOUN":
-            return _person_titled(ctx, sub.lemma.lower())
-        return ""
+            return Attribution(_person_titled(ctx, sub.lemma.lower()))
+        return Attribution("")
     return None
 
 
@@ -189,3 +213,28 @@ def _in_subject(sent: Sentence, i: int) -> bool:
             return False
         i = t.head
     return False
+
+
+def reporters(ctx: Context) -> str:
+    """Names the sentence gives as the source of what it reports, "|"-joined: the subject of a
+    speech verb ("…, the survey said") or the object of "according to".
+
+    Who reports a fact does not change it, so these names say nothing about whether two
+    sentences state one fact or two.
+    """
+    sent = ctx.sentence
+    toks = sent.tokens
+    covered: set[int] = set()
+    for i, t in enumerate(toks):
+        kids = _children(sent, i)
+        deps = {toks[c].dep for c in kids}
+        # "the agency said", "told reporters"; not "Smith added 101 yards": a thing done.
+        if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX") and ("dobj" not in deps or t.lemma.lower() == "tell"):
+            for c in kids:
+                if toks[c].dep == "nsubj":
+                    lo, hi = _subtree(sent, c)
+                    covered.update(range(lo, hi + 1))
+        elif t.lower_text == "according" and i + 1 < len(toks) and toks[i + 1].lower_text == "to":
+            lo, hi = _subtree(sent, i + 1)
+            covered.update(range(i + 2, hi + 1))
+    return "|".join(sorted({g for f, _, g, _ in ctx.refs() if f in covered}))

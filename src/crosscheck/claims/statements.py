@@ -30,8 +30,20 @@ def statements(ctx: Context) -> Iterator[Claim]:
         anchors=ctx.anchors(),
         sentence=ctx.index,
         span=(sent.start, sent.end),
-        detail=(("negated", "1" if _negated(sent) else ""),),
+        detail=(("negated", "1" if _negated(sent) else ""), ("denier", _denier(sent))),
     )
+
+
+def _denier(sent: Sentence) -> str:
+    """The name that is the subject of a denial ("Unlike the stars, Ross is not signed"): when the
+    other sentence does not name it, the denial is about someone else."""
+    toks = sent.tokens
+    for t in toks:
+        if t.dep == "neg" and 0 <= t.head < len(toks):
+            for j, s in enumerate(toks):
+                if s.head == t.head and j != t.head and s.dep in ("nsubj", "nsubjpass") and s.pos == "PROPN":
+                    return s.text
+    return ""
 
 
 def _negated(sent: Sentence) -> bool:
@@ -42,7 +54,9 @@ def _negated(sent: Sentence) -> bool:
     """
     toks = sent.tokens
     for i, t in enumerate(toks):
-        if not (t.dep == "neg" or t.lower_text in ("not", "n't", "never")):
+        # "No gun has been recovered" denies as much as "The gun has not been recovered".
+        nothing = t.lower_text in ("no", "nobody", "nothing", "none") and t.dep in ("det", "nsubj", "nsubjpass", "dobj")
+        if not (t.dep == "neg" or t.lower_text in ("not", "n't", "never") or nothing):
             continue
         after = [x.lower_text for x in toks[i + 1 : i + 9]]
         if after[:1] == ["only"] or "but" in after:
