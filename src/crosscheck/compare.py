@@ -345,7 +345,7 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
 
 def _split_person(gname: str, members: list[tuple[Entities, str]], sentences: dict[str, Sequence]) -> list[Finding]:
     """One source naming a person under two entities that link to one person, one typing slip
-    apart ("Lindsay Lhoan" in a headline, "Lindsay Lohan" in the body): a spelling it varies."""
+    apart ("Mara Lindvqist" in a headline, "Mara Lindqvist" in the body): a spelling it varies."""
     out = []
     for n, (ents, key) in enumerate(members):
         for other_ents, other_key in members[n + 1 :]:
