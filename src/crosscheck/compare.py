@@ -11,12 +11,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from . import dates, names
 from .align import Group, member_pairs
 from .claims.base import _words
-from .claims.quotes import _EDITORIAL
+from .claims.quotes import gist
 from .findings import make
 from .model import Category, Claim, ClaimKind, Entities, Finding, Kind, Severity, Value
 from .quantities import Amount, parse_amount, same_amount, within_bound
@@ -198,7 +196,7 @@ def _quote(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | Non
         return make(Kind.DISCREPANCY, Category.QUOTE_SPEAKER, sev, _short(group[0].value), f"The same words are attributed to different people: {shown}", vals, _evidence(group), conf)
     contained = any(
         all(_contains(norms[0], n) or _contains(n, norms[0]) for n in norms[1:])
-        for norms in ([str(c.norm) for c in group], [_gist(str(c.value)) for c in group])
+        for norms in ([str(c.norm) for c in group], [gist(str(c.value)) for c in group])
     )
     if contained:
         return _agree(group, Category.QUOTE_WORDING, subject, f"{_sources(group)} quote {subject} alike: “{_short(group[0].value)}”", conf)
@@ -299,14 +297,10 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
             if e.label != "PERSON" or len(e.forms) < 2:
                 continue
             for form in e.forms[1:]:
-                base, other = names.comparable(e.forms[0], form)
-                if names.fragments(base, other):
-                    continue
-                kind = names.variant(base, other)
-                if kind in (names.Variant.SAME, names.Variant.INITIALS, names.Variant.FORMAT):
+                differ = names.spelling(e.forms[0], form)
+                if differ is None:
                     continue  # hyphens, spaces and initials are house style, not spelling
-                if kind is names.Variant.LETTERS and not names.respelling(base, other):
-                    continue
+                base, other, _ = differ
                 sev = Severity.WARNING
                 ev = [_name_evidence(ents, e.key, f, sentences) for f in (e.forms[0], form)]
                 vals = (Value(ents.source_id, base), Value(ents.source_id, other))
@@ -328,14 +322,10 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
             if ents.source_id == first_ents.source_id:
                 continue
             other_form = ents.by_key()[key].forms[0]
-            base, form = names.comparable(first_form, other_form)
-            if names.fragments(base, form):
+            differ = names.spelling(first_form, other_form)
+            if differ is None:
                 continue
-            kind = names.variant(base, form)
-            if kind in (names.Variant.SAME, names.Variant.INITIALS, names.Variant.FORMAT):
-                continue
-            if kind is names.Variant.LETTERS and not names.respelling(base, form):
-                continue  # two names that share a word, linked as one
+            base, form, kind = differ
             sev = Severity.WARNING if kind is names.Variant.LETTERS else Severity.INFO
             ev = [_name_evidence(first_ents, first_key, first_form, sentences), _name_evidence(ents, key, other_form, sentences)]
             vals = (Value(first_ents.source_id, base), Value(ents.source_id, form))
@@ -352,11 +342,10 @@ def _split_person(gname: str, members: list[tuple[Entities, str]], sentences: di
             if other_ents.source_id != ents.source_id:
                 continue
             a, b = ents.by_key()[key].forms[0], ents.by_key()[other_key].forms[0]
-            base, other = names.comparable(a, b)
-            if base == other or names.fragments(base, other) or names.variant(base, other) is not names.Variant.LETTERS:
-                continue
-            if DamerauLevenshtein.distance(names.fold(base), names.fold(other)) != 1:
+            differ = names.spelling(a, b)
+            if differ is None or differ[2] is not names.Variant.LETTERS or not names.one_slip(differ[0], differ[1]):
                 continue  # one slip only: two people of one family differ by more
+            base, other, _ = differ
             ev = [_name_evidence(ents, key, a, sentences), _name_evidence(ents, other_key, b, sentences)]
             vals = (Value(ents.source_id, base), Value(ents.source_id, other))
             summary = f"{ents.source_id} spells {gname} two ways: {base} / {other}"
@@ -412,35 +401,6 @@ def _same_speaker(speakers: list[str]) -> bool:
 def _orgs_overlap(affs: list[set[str]]) -> bool:
     first = affs[0]
     return all(any(names.same_org(x, y) for x in first for y in other) for other in affs[1:])
-
-
-_FILLER = frozenset(
-    "a an the that which who it its is are was were be been being am will would shall should can "
-    "could may might must ca wo just so and i we you he she they m ve ll re d s of to".split()
-)
-"""Words a transcription drops, contracts or shifts into reported speech ("I'm" / "I am", "will"
-/ "would", "the things that I've done" / "the things I've done") without changing what was said.
-Tense stays: "we wanted" and "we had wanted" are two wordings."""
-
-
-_ORDINALS = {
-    w: f"{n}th" if n > 3 else f"{n}{('st', 'nd', 'rd')[n - 1]}"
-    for n, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
-        start=1,
-    )
-}
-_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS) + r")\b", re.I)
-
-
-def _gist(quote: str) -> str:
-    """A quote's words without filler, negation kept ("can't" reads "ca not")."""
-    text = re.sub(r"n[’']t\b", " not", _EDITORIAL.sub(" ", quote).replace("cannot", "can not"))
-    text = re.sub(r"[’']ve\b", " have", text)
-    text = re.sub(r"[’']s been\b", " has been", text)  # "my daughter's been shot"
-    text = _ORDINAL_WORD.sub(lambda m: _ORDINALS[m.group(0).lower()], text)  # "Twelfth" / "12th"
-    return " ".join(w for w in _words(text) if w not in _FILLER)
 
 
 def _contains(a: str, b: str) -> bool:

@@ -236,6 +236,26 @@ def comparable(a: str, b: str) -> tuple[str, str]:
     return a, b
 
 
+def spelling(a: str, b: str) -> tuple[str, str, Variant] | None:
+    """The parts of two forms of one name to show side by side and how they differ, when the
+    difference is one of spelling; None for house style (hyphens, spaces, initials), headline
+    fragments, and two names that only share a word."""
+    base, other = comparable(a, b)
+    if fragments(base, other):
+        return None
+    kind = variant(base, other)
+    if kind in (Variant.SAME, Variant.INITIALS, Variant.FORMAT):
+        return None
+    if kind is Variant.LETTERS and not respelling(base, other):
+        return None
+    return base, other, kind
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Exactly one typing slip apart, case and accents aside."""
+    return DamerauLevenshtein.distance(fold(a), fold(b)) == 1
+
+
 def respelling(a: str, b: str) -> bool:
     """Whether two forms can be one name spelt two ways: word for word alike ("Teixeira" /
     "Teixiera", "Oppal" / "OPAL"), not two names that share a word ("Mac Mini" / "Mac Box Set")."""

@@ -241,7 +241,7 @@ def _plain_name(name: str) -> bool:
     return all(
         re.fullmatch(r"[A-Z]\.", w) or (re.fullmatch(r"[A-Z][\w'’-]+", w) and w.lower() not in names.HONORIFICS and w[1:] != w[1:].upper())
         for w in words
-    ) and not all(re.fullmatch(r"[A-Z]\.", w) for w in words[:-1] + [words[-1]])
+    ) and not all(re.fullmatch(r"[A-Z]\.", w) for w in words)
 
 
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does|do)(\s+)(?!not\b|n't\b)", re.I)

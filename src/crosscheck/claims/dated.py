@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .. import dates
 from ..model import Claim, ClaimKind, Sentence
@@ -19,6 +20,7 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
     sent = ctx.sentence
     toks = sent.tokens
     future = any(t.lower_text in ("will", "'ll", "plans", "planned", "scheduled", "expected", "next", "upcoming") for t in toks)
+    who = cache(lambda: reporters(ctx))  # once per sentence, and only if it has a date
     for m in sent.mentions:
         if m.label != "DATE":
             continue
@@ -45,7 +47,7 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
             sentence=ctx.index,
             span=(m.start, m.end),
             approximate=len(iso) < 10,
-            detail=(("event", event), ("args", " ".join(args)), ("reporters", reporters(ctx))),
+            detail=(("event", event), ("args", " ".join(args)), ("reporters", who())),
         )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -37,8 +35,7 @@ SKIP_NUMBER_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF
 
 
 def _quantity_claim(
-    ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False, event: str = "",
-    *, when: tuple[tuple[str, str], ...],
+    ctx: Context, lo: int, hi: int, value: float, thing: str, unit: str, head: int, approximate: bool = False, event: str = ""
 ) -> Claim:
     sent = ctx.sentence
     toks = sent.tokens
@@ -61,8 +58,6 @@ def _quantity_claim(
             ("thing", thing),
             ("verb", event or _governor_verb(sent, head)),
             ("scope", " ".join(_scope(sent, head))),
-            ("reporters", reporters(ctx)),
-            *when,
         ),
     )
 
@@ -168,15 +163,17 @@ def quantities(ctx: Context) -> Iterator[Claim]:
     none of them are more likely two occasions than one fact misreported.
     """
     found = list(_quantities(ctx))
+    if not found:
+        return
+    # What holds for the whole sentence is read once, and only for a sentence with a number.
+    shared = (("reporters", reporters(ctx)), *_years(ctx))
     for n, c in enumerate(found):
         others = sorted({str(o.norm) for k, o in enumerate(found) if k != n})
-        yield replace(c, detail=(*c.detail, ("others", " ".join(others))))
+        yield replace(c, detail=(*c.detail, *shared, ("others", " ".join(others))))
 
 
 def _quantities(ctx: Context) -> Iterator[Claim]:
-    """The quantity claims of one sentence, in reading order.
-    """
-    years = cache(lambda: _years(ctx))  # once per sentence, and only if it has a number
+    """The quantity claims of one sentence, in reading order, without the sentence's own details."""
     sent = ctx.sentence
     toks = sent.tokens
     refs = ctx.refs()
@@ -185,7 +182,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
         rank = parse_ordinal(t.text) if t.ent_type == "ORDINAL" or t.tag in ("JJ", "RB", "CD") else None
         if rank is not None and rank > 1 and t.dep == "amod" and toks[t.head].pos == "NOUN":
             thing = _noun_phrase(sent, t.head)
-            yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head, when=years())
+            yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head)
             continue
         person = _age(sent, i, refs) if t.tag == "CD" else ""
         if person:
@@ -194,7 +191,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             assert value is not None
             if person == "(person)":
                 person = _last_person(ctx, ctx.index, before=t.idx) or person
-            claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i, when=years())
+            claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
             yield replace(claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})))
             continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
@@ -240,7 +237,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             thing = _verb_subject(sent, head)
         if "year-old" in phrase.replace(" ", "") or (unit == "year" and toks[min(head + 1, len(toks) - 1)].lower_text == "old"):
             thing = "age"
-        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event, when=years())
+        yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event)
 
 
 _TIME_ZONES = frozenset("gmt bst utc est edt pst pdt cst cdt cet cest ist jst kst am pm a.m. p.m. hrs".split())

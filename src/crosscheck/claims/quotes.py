@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Claim, ClaimKind
+from ..quantities import ORDINALS
 from .base import Context, _words, extractor
 from .quotemarks import find_quotes
 from .speakers import _entity_label, _speaker
@@ -13,6 +14,27 @@ from .speakers import _entity_label, _speaker
 MIN_QUOTE_WORDS = 3
 _EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 """An editor's insertion in a quote ("[US]", "(rule)"): not the speaker's words."""
+
+
+_FILLER = frozenset(
+    "a an the that which who it its is are was were be been being am will would shall should can "
+    "could may might must ca wo just so and i we you he she they m ve ll re d s of to".split()
+)
+"""Words a transcription drops, contracts or shifts into reported speech ("I'm" / "I am", "will"
+/ "would", "the things that I've done" / "the things I've done") without changing what was said.
+Tense stays: "we wanted" and "we had wanted" are two wordings."""
+_ORDINAL_FORMS = {w: f"{n}{('st', 'nd', 'rd')[n - 1] if n <= 3 else 'th'}" for w, n in ORDINALS.items()}
+_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINAL_FORMS) + r")\b", re.I)
+
+
+def gist(quote: str) -> str:
+    """A quote's words without filler, negation kept ("can't" reads "ca not"): what two
+    transcriptions of one utterance share."""
+    text = re.sub(r"n[’']t\b", " not", _EDITORIAL.sub(" ", quote).replace("cannot", "can not"))
+    text = re.sub(r"[’']ve\b", " have", text)
+    text = re.sub(r"[’']s been\b", " has been", text)  # "my daughter's been shot"
+    text = _ORDINAL_WORD.sub(lambda m: _ORDINAL_FORMS[m.group(0).lower()], text)  # "Twelfth" / "12th"
+    return " ".join(w for w in _words(text) if w not in _FILLER)
 
 
 def _titled(text: str) -> bool:
