@@ -54,10 +54,15 @@ ROUNDS = {
     5: ((0, 2), (1, 3), None, None),
     6: ((0, 3), (2, 4), None, None),
     7: ((1, 4), (2, 5), None, None),
+    8: ((0, 4), (1, 5), None, None),
+    9: ((3, 5), (0, 5), None, None),
+    10: ((0, 6), (3, 6), None, None),
+    11: ((1, 6), (4, 6), None, None),
+    12: ((2, 6), (0, 7), None, None),
 }
 """Which two pairs of each folder a round compares; each round holds pairs no earlier round showed
-(rounds 3 to 7 re-pair articles of earlier rounds, so their discrepancies are new to a reader;
-rounds 5 to 7 are ECB+ only, as rounds 0 to 4 use every pair of NewsWCL50 outlets)."""
+(rounds 3 to 12 re-pair articles of earlier rounds, so their discrepancies are new to a reader;
+rounds 5 to 12 are ECB+ only, as rounds 0 to 4 use every pair of NewsWCL50 outlets)."""
 
 
 def _pairs(corpus: Path, round_: int):  # type: ignore[no-untyped-def]
@@ -96,13 +101,22 @@ def score(judged: list[tuple[str, Path]]) -> None:
              "Every discrepancy crosscheck reported on pairs of articles from unlabelled corpus folders",
              "(`python bench/judge_pairs.py --round N`), each judged real or not by a reader who saw both",
              "articles and not the checker's code. A first look is the checker's output on pairs nobody had",
-             "read before; later rows of a round are after fixes made from reading it, so tuned on it.", "",
-             "| run | reported | judged real | share |", "|---|---|---|---|"]
+             "read before; later rows of a round are after fixes made from reading it, so tuned on it.",
+             "Severities are those the checker gave at the time: from round 8 on, error is a near copy (one",
+             "word changed in an otherwise identical sentence), warning a name spelt two ways, info a lead",
+             "(a conflict between sentences that only resemble each other), listed apart in reports.", "",
+             "| run | reported | judged real | share | error + warning: real / reported | info (leads): real / reported |",
+             "|---|---|---|---|---|---|"]
     details = []
     for label, path in judged:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         real = sum(r.get("judgement") == "real" for r in rows)
-        lines.append(f"| {label} | {len(rows)} | {real} | {real / max(1, len(rows)):.2f} |")
+        sure = [r for r in rows if r.get("severity") in ("error", "warning")]
+        leads = [r for r in rows if r.get("severity") == "info"]
+        tiers = [f"{sum(r.get('judgement') == 'real' for r in t)} / {len(t)}" for t in (sure, leads)]
+        if any("severity" not in r for r in rows):
+            tiers = ["–", "–"]  # judged before severities were recorded
+        lines.append(f"| {label} | {len(rows)} | {real} | {real / max(1, len(rows)):.2f} | {tiers[0]} | {tiers[1]} |")
         by_cat = Counter(r["category"] for r in rows)
         real_cat = Counter(r["category"] for r in rows if r.get("judgement") == "real")
         details += ["", f"## {label}", "", ", ".join(f"{c}: {real_cat[c]}/{by_cat[c]}" for c in sorted(by_cat)) or "nothing reported", ""]
@@ -116,7 +130,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--out", default="/tmp/to-judge.jsonl")
-    ap.add_argument("--score", metavar="LABEL=JUDGED_JSONL", action="append",
+    ap.add_argument("--score", metavar="LABEL=JUDGED_JSONL", action="extend", nargs="+",
                     help="score judged files (repeat: one per round or stage) into reports/real_pairs.md")
     ap.add_argument("--round", type=int, choices=sorted(ROUNDS), default=0, help="which pairs of each folder (1: pairs round 0 never showed)")
     args = ap.parse_args()

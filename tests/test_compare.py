@@ -75,25 +75,51 @@ def test_equal_quantities_agree(quantity: Callable[..., Claim], a: str, b: str) 
     assert not [f for f in findings if f.kind is Kind.UNIQUE]
 
 
-def test_fourteen_against_fifteen_is_an_error(quantity: Callable[..., Claim]) -> None:
+def test_fourteen_against_fifteen_in_similar_sentences_is_a_lead(quantity: Callable[..., Claim]) -> None:
+    """Counts of claims that are aligned, not copied, were mostly two facts when read on unseen
+    pairs: reported, but as info, which never fails a build by default."""
     claims = [
         quantity("a", "14", "memorandum of understanding", text=MOU_SENTENCE.format(14), key=MOU_KEY, verb="sign", anchors=("summit",)),
         quantity("b", "15", "memorandum of understanding", text=MOU_SENTENCE.format(15), key=MOU_KEY, verb="sign", anchors=("summit",)),
     ]
     finding = only(run(claims), Kind.DISCREPANCY, Category.NUMBER)
-    assert finding.severity is Severity.ERROR
+    assert finding.severity is Severity.INFO
     assert [(v.source, v.value) for v in finding.values] == [("a", "14"), ("b", "15")]
     assert [e.source for e in finding.evidence] == ["a", "b"]
     assert finding.id.startswith(CODES[Category.NUMBER] + "-")
 
 
-def test_approximate_numbers_that_differ_are_at_most_a_warning(quantity: Callable[..., Claim]) -> None:
+def test_a_count_changed_in_a_copied_sentence_is_an_error(quantity: Callable[..., Claim], make_claim: Callable[..., Claim]) -> None:
+    """The same sentence word for word but for the count: reported once, as the near copy, an error."""
+    said = "During the two-day state visit to the capital, both countries signed {} memorandums of understanding on trade."
+    claims = [
+        quantity("a", "14", "memorandum of understanding", text=said.format(14), key=MOU_KEY, verb="sign", anchors=("summit",)),
+        quantity("b", "15", "memorandum of understanding", text=said.format(15), key=MOU_KEY, verb="sign", anchors=("summit",)),
+        make_claim("a", "statement", "statement", said.format(14), sentence=0),
+        make_claim("b", "statement", "statement", said.format(15), sentence=0),
+    ]
+    finding = only(run(claims), Kind.DISCREPANCY, Category.NUMBER)
+    assert finding.severity is Severity.ERROR
+    assert [(v.source, v.value) for v in finding.values] == [("a", "14"), ("b", "15")]
+
+
+def test_a_count_changed_in_one_of_three_copies_is_reported_once(quantity: Callable[..., Claim], make_claim: Callable[..., Claim]) -> None:
+    said = "During the two-day state visit to the capital, both countries signed {} memorandums of understanding on trade."
+    claims = [
+        *(quantity(s, str(n), "memorandum of understanding", text=said.format(n), key=MOU_KEY, verb="sign", anchors=("summit",)) for s, n in (("a", 14), ("b", 15), ("c", 15))),
+        *(make_claim(s, "statement", "statement", said.format(n), sentence=0) for s, n in (("a", 14), ("b", 15), ("c", 15))),
+    ]
+    finding = only(run(claims), Kind.DISCREPANCY, Category.NUMBER)
+    assert finding.severity is Severity.ERROR and {v.source for v in finding.values} == {"a", "b", "c"}
+
+
+def test_approximate_numbers_that_differ_are_a_lead(quantity: Callable[..., Claim]) -> None:
     claims = [
         quantity("a", "some 200", "business leader", key="lee accompany business leader", verb="accompany"),
         quantity("b", "about 300", "business leader", key="lee accompany business leader", verb="accompany"),
     ]
     finding = only(run(claims), Kind.DISCREPANCY, Category.NUMBER)
-    assert finding.severity is Severity.WARNING
+    assert finding.severity is Severity.INFO
 
 
 def test_different_counted_things_are_not_compared(quantity: Callable[..., Claim]) -> None:
@@ -123,13 +149,13 @@ def test_weekday_and_calendar_date_of_the_same_day_agree(make_claim: Callable[..
     assert not [f for f in findings if f.kind is Kind.DISCREPANCY]
 
 
-def test_different_days_of_one_event_are_a_date_warning(make_claim: Callable[..., Claim]) -> None:
+def test_different_days_of_one_event_are_a_date_lead(make_claim: Callable[..., Claim]) -> None:
     claims = [
         make_claim("a", "date", "fly", "Jan 4", "2026-01-04", text="Lee flew to Beijing on Jan 4.", key="lee fly beijing", anchors=("Beijing",), event="fly"),
         make_claim("b", "date", "fly", "Jan 6", "2026-01-06", text="Lee flew to Beijing on Jan 6.", key="lee fly beijing", anchors=("Beijing",), event="fly"),
     ]
     finding = only(run(claims), Kind.DISCREPANCY, Category.DATE)
-    assert finding.severity is Severity.WARNING
+    assert finding.severity is Severity.INFO
 
 
 # --- lists -------------------------------------------------------------------------------------
@@ -144,8 +170,8 @@ def _missing(summary: str) -> list[str]:
     return [re.sub(r"\s*\(only [^)]*\)$", "", part.strip()) for part in tail.split(";")]
 
 
-@pytest.mark.parametrize(("exhaustive", "severity"), [(False, Severity.INFO), (True, Severity.WARNING)])
-def test_list_names_only_the_member_the_other_lacks(make_claim: Callable[..., Claim], exhaustive: bool, severity: Severity) -> None:
+@pytest.mark.parametrize("exhaustive", [False, True])
+def test_list_names_only_the_member_the_other_lacks(make_claim: Callable[..., Claim], exhaustive: bool) -> None:
     claims = [
         make_claim("a", "list", "conglomerate", AJ_LIST, text="Lee was accompanied by heads of conglomerates, including Samsung, SK Group, and LG.", key="lee accompany head conglomerate samsung sk group lg", exhaustive=exhaustive, about="conglomerate"),
         make_claim("b", "list", "conglomerate", ST_LIST, text="Lee was accompanied by heads of conglomerates such as Samsung Electronics, Hyundai Motor Group, SK Group and LG Group.", key="lee accompany head conglomerate samsung electronics hyundai motor group sk group lg group", exhaustive=exhaustive, about="conglomerate"),
@@ -155,7 +181,7 @@ def test_list_names_only_the_member_the_other_lacks(make_claim: Callable[..., Cl
     assert "Hyundai Motor Group (only b)" in finding.summary
     for matched in ("Samsung", "LG", "SK Group"):
         assert not any(m.startswith(matched) for m in _missing(finding.summary)), finding.summary
-    assert finding.severity is severity
+    assert finding.severity is Severity.INFO  # a lead: lists of aligned sentences often list other things
     assert [list(v.value) for v in finding.values] == [AJ_LIST, ST_LIST]
 
 
@@ -182,7 +208,7 @@ def _quote(make_claim: Callable[..., Claim], source: str, speaker: str, words: s
 def test_same_quote_different_speakers(make_claim: Callable[..., Claim]) -> None:
     claims = [_quote(make_claim, "a", "Xi Jinping"), _quote(make_claim, "b", "Lee Jae Myung")]
     finding = only(run(claims), Kind.DISCREPANCY, Category.QUOTE_SPEAKER)
-    assert finding.severity is Severity.ERROR
+    assert finding.severity is Severity.INFO  # a lead: who spoke is read by guess more often than misreported
     assert [(v.source, v.value) for v in finding.values] == [("a", "Xi Jinping"), ("b", "Lee Jae Myung")]
 
 

@@ -82,7 +82,7 @@ def test_pyproject_without_our_table_is_not_a_config(project: Path) -> None:
 
 BAD = {
     "unknown-key": ('fial_on = "warning"\n', "unknown key 'fial_on'"),
-    "bad-fail-on": ('fail_on = "sometimes"\n', "fail_on must be one of error, warning, never"),
+    "bad-fail-on": ('fail_on = "sometimes"\n', "fail_on must be one of error, warning, info, never"),
     "bad-severity": ('[severity]\nnumber = "fatal"\n', "severity.number must be one of error, warning, info"),
     "unknown-category": ('[severity]\nnumbers = "info"\n', "unknown category 'numbers' in severity"),
     "unknown-disabled": ('disable = ["quotes"]\n', "unknown category 'quotes' in disable"),

@@ -16,7 +16,7 @@ from crosscheck import clean, names
 from crosscheck.align import same_member
 from crosscheck.claims import find_quotes
 from crosscheck.compare import Scene
-from crosscheck.model import Category, Kind
+from crosscheck.model import Category, Kind, Severity
 from crosscheck.names import Variant
 from crosscheck.pipeline import compare
 from crosscheck.sources import parse_source
@@ -366,3 +366,62 @@ def test_a_count_after_a_look_back_belongs_to_it(nlp: Any, tmp_path: Path) -> No
     other = _write(tmp_path, "o.md", "A strong quake struck the province of Aceh on Tuesday. Fifty people were injured in Aceh in the quake.")
     assert _discrepancies(compare([_write(tmp_path, "b.md", back), other], nlp=nlp), Category.NUMBER) == []
     assert len(_discrepancies(compare([_write(tmp_path, "n.md", now), other], nlp=nlp), Category.NUMBER)) == 1
+
+
+def test_a_quote_heard_with_another_article_or_preposition_quotes_alike(nlp: Any, tmp_path: Path) -> None:
+    said = 'Secretary Dana Kemp said: "Nothing in {} regulation relieves a federal agency of its duty to ensure that species are {} harmed."'
+    first = said.format("the", "not")
+    counts = _alarms(nlp, tmp_path, Category.QUOTE_WORDING, first, said.format("this", "not"), said.format("this", "often"))
+    assert counts == [0, 1]
+
+
+def test_a_near_copy_reports_the_one_word_it_changes(nlp: Any, tmp_path: Path) -> None:
+    """A misspelt ship's name the entity model does not see, and a count the claim scope rules
+    would hold back, are the whole difference between two otherwise identical sentences."""
+    said = "Responding to a distress call from a tanker, the frigate INS {} on patrol swung into action against the pirates in {} boats, a ministry release said."
+    first = said.format("Mysore", "two")
+    a = _write(tmp_path, "a.md", first)
+    found = compare([a, _write(tmp_path, "b.md", said.format("Msyore", "two"))], nlp=nlp)
+    assert {(str(v.value)) for f in _discrepancies(found, Category.NAME_SPELLING) for v in f.values} >= {"Msyore"}
+    found = compare([a, _write(tmp_path, "c.md", said.format("Mysore", "three"))], nlp=nlp)
+    numbers = _discrepancies(found, Category.NUMBER)
+    assert len(numbers) == 1 and {str(v.value).split()[0] for v in numbers[0].values} == {"two", "three"}  # reported once
+    found = compare([a, _write(tmp_path, "d.md", said.format("Mysore", "2"))], nlp=nlp)
+    assert [f for f in found.findings if f.kind is Kind.DISCREPANCY] == []
+
+
+def test_a_place_named_beside_its_town_is_no_list_member(nlp: Any, tmp_path: Path) -> None:
+    """"in Millbrook, Oregon, killing …" against "in Millbrook, killing …": a state left out, not a
+    list member; "Leeds, York, Hull and Bradford" against "Leeds, Hull and Bradford" is."""
+    town = "A bomb exploded on Friday at a bank branch in Millbrook{}, killing a police officer and a bomb squad technician, and injuring the police chief."
+    counts = _alarms(nlp, tmp_path, Category.LIST_MEMBERSHIP, town.format(", Oregon"), town.format(""))
+    cities = "The storm cut power to thousands of homes in {} on Sunday night after the river burst its banks."
+    counts += _alarms(nlp, tmp_path, Category.LIST_MEMBERSHIP, cities.format("Leeds, York, Hull and Bradford"), cities.format("Leeds, Hull and Bradford"))
+    assert counts == [0, 1]
+
+
+def test_a_copied_quote_given_to_another_person_but_not_another_agency(nlp: Any, tmp_path: Path) -> None:
+    said = '"We do not know yet what will happen to the plant and its workers," {}, a spokesman for the union, told {} on Monday.'
+    people = "Officials named Rick Sturm and Randy Mott as the union's negotiators at the plant. "
+    first = people + said.format("Rick Sturm", "Reuters")
+    counts = _alarms(nlp, tmp_path, Category.QUOTE_SPEAKER, first, people + said.format("Randy Mott", "Reuters"), people + said.format("Rick Sturm", "AFP"))
+    assert counts == [1, 0]
+
+
+def test_a_headline_that_misspells_a_name_is_reported(nlp: Any, tmp_path: Path) -> None:
+    body = "Carlton Jeffs was found guilty on Friday of assault at the county court. Jeffs will be sentenced in May."
+    found = compare([_write(tmp_path, "a.md", "Carlton Jfefs Found Guilty on Assault Charges on\n\n" + body), _write(tmp_path, "b.md", body)], nlp=nlp)
+    own = [f for f in _discrepancies(found, Category.NAME_SPELLING) if {v.source for v in f.values} == {"a"}]
+    assert [sorted(str(v.value) for v in f.values) for f in own] == [["Carlton Jeffs", "Carlton Jfefs"]]  # a spells it two ways
+    found = compare([_write(tmp_path, "c.md", "Carlton Jeffs Found Guilty on Assault Charges on\n\n" + body), _write(tmp_path, "d.md", body)], nlp=nlp)
+    assert _discrepancies(found, Category.NAME_SPELLING) == []
+
+
+def test_a_list_member_the_other_article_never_names_is_a_warning(nlp: Any, tmp_path: Path) -> None:
+    """A lead becomes a warning only when the member left out is a name the other article never uses."""
+    a = _write(tmp_path, "a.md", "The minister was joined by the heads of Arcadia Foods, Borealis Steel, Delta Mills and Cobalt Shipping on the trip to the port.")
+    b = _write(tmp_path, "b.md", "The minister was joined by the heads of Arcadia Foods, Borealis Steel and Delta Mills on her trip to the port.")
+    c = _write(tmp_path, "c.md", "The minister was joined by the heads of Arcadia Foods, Borealis Steel and Delta Mills on her trip. Cobalt Shipping sent a letter.")
+    severities = [[f.severity for f in _discrepancies(compare([a, other], nlp=nlp), Category.LIST_MEMBERSHIP)] for other in (b, c)]
+    assert severities[0] == [Severity.WARNING]
+    assert all(s is Severity.INFO for s in severities[1])

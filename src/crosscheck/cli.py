@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, cli_gate
+from .config import FAIL_ON
 from .errors import CrosscheckError, UsageError
-from .model import Severity
 from .perturb import Edit
 from .render import RENDERERS, render_table
 
@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cmp.add_argument(
         "--fail-on",
-        choices=["error", "warning", "never"],
+        choices=list(FAIL_ON),
         default="error",
         help="exit 1 when a discrepancy of this severity or worse is found (default: error)",
     )
@@ -134,7 +134,7 @@ def _compare(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
-    threshold = None if args.fail_on == "never" else Severity(args.fail_on)
+    threshold = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if report.fails(threshold) else EXIT_OK
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .config import FAIL_ON
 from .errors import UsageError
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def add_parsers(sub: Any) -> None:
     chk.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (atomically) instead of stdout")
     chk.add_argument(
         "--fail-on",
-        choices=["error", "warning", "never"],
+        choices=list(FAIL_ON),
         help="exit 1 when a new discrepancy of this severity or worse is found (default: the configuration's, else error)",
     )
     bl = sub.add_parser(
@@ -120,7 +121,7 @@ def run_baseline(args: argparse.Namespace) -> int:
 
 def _prepare(args: argparse.Namespace) -> tuple[Config, tuple[Event, ...]]:
     """The configuration with the command line on top, and the dataset's events (read, not parsed)."""
-    from .config import FAIL_ON, load
+    from .config import load
     from .dataset import discover
 
     config = load(args.config)

@@ -4,7 +4,7 @@ A gate that silently ignores a misspelt key fails open — `fial_on = "warning"`
 build passing on warnings — so every key and value is checked, and anything unknown is an error
 naming the file and the key. Paths in the file are relative to the file's directory.
 
-    fail_on = "warning"                 # error (default), warning or never
+    fail_on = "warning"                 # error (default), warning, info or never
     paths = ["data/"]                   # what `crosscheck check` checks when given no PATH
     baseline = "crosscheck-baseline.json"
     disable = ["statement"]             # categories left out entirely
@@ -28,7 +28,7 @@ from .errors import UsageError
 from .model import Category, Severity
 
 CONFIG_FILE = "crosscheck.toml"
-FAIL_ON: dict[str, Severity | None] = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
+FAIL_ON: dict[str, Severity | None] = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 KEYS = ("fail_on", "paths", "baseline", "severity", "disable", "exclude", "cache_dir", "jobs")
 DEFAULT_CACHE_DIR = ".crosscheck-cache"
 

@@ -1,8 +1,8 @@
 """Canonical entities: one per real-world thing within a source, then linked across sources.
 
-Within a source, possessives and determiners are dropped ("North Korea's", "the Yellow Sea"),
+Within a source, possessives and determiners are dropped ("Norway's", "the Baltic Sea"),
 the small model's boundary errors repaired (a given name tagged without its family name),
-surnames and titled short forms ("Mr Lee", "Dr Lee") resolved to the full name the source uses,
+surnames and titled short forms ("Mr Hale", "Dr Hale") resolved to the full name the source uses,
 and acronyms tied to their expansion. Across sources, entities are linked by name similarity that
 knows romanisation variants yet keeps apart people who only share a family name.
 """
@@ -301,7 +301,7 @@ def _title_case(sent: Sentence) -> bool:
 
 
 def _extend_left(sent: Sentence, first: int) -> int:
-    """Take in capitalised proper nouns the model left out ("Wi" before "Sung Lac")."""
+    """Take in capitalised proper nouns the model left out ("Ana" before "Sofia Ruiz")."""
     toks = sent.tokens
     steps = 0
     while first > 0 and steps < 2:
@@ -361,6 +361,9 @@ def _headline_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
     """A headline's person: a full name the body uses, else the body's person one word names."""
     same = _same_person_cluster(clusters, r.form)
     if same is not None:
+        c = clusters[same]
+        if r.form not in c.forms and len(r.form.split()) == len(c.name.split()) and names.one_slip(r.form, c.name):
+            c.forms.append(r.form)  # "Carlton Jfefs Found Guilty": a headline misspells a name too
         return same
     words = {names.fold(w) for w in r.form.split()}
     owners = [
@@ -368,8 +371,16 @@ def _headline_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
         if c.label == "PERSON" and len(c.name.split()) >= 2 and {names.fold(c.name.split()[0]), names.fold(c.name.split()[-1])} & words
     ]
     if len(owners) == 1:
-        if r.form not in clusters[owners[0]].aliases:
-            clusters[owners[0]].aliases.append(r.form)
+        owner = clusters[owners[0]]
+        if r.form not in owner.aliases:
+            owner.aliases.append(r.form)
+        given, last = owner.name.split()[:-1], owner.name.split()[-1]
+        spans = r.form.split()
+        for i, w in enumerate(spans):  # "Carlton Jfefs Found Guilty": the surname misspelt in it
+            if i >= len(given) and spans[i - len(given) : i] == given and w.isalpha() and w != last and len(w) >= 5 and names.one_slip(w, last):
+                form = " ".join([*given, w])
+                if form not in owner.forms:
+                    owner.forms.append(form)
         return owners[0]
     return _person_cluster(clusters, r, order)
 

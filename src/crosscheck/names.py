@@ -1,7 +1,7 @@
 """Comparing names of people and organisations across spellings.
 
 Knows what varies between romanisations and house styles (Heydar/Heidar, Yevgeny/Evgeny, Min-jun/Min Jun,
-Jong-un/Jong Un), and keeps apart two people who only share a family name. The only module besides
+Seo-yeon/Seo Yeon), and keeps apart two people who only share a family name. The only module besides
 alignment that uses rapidfuzz.
 """
 

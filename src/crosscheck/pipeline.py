@@ -76,8 +76,8 @@ def check(
     with maybe(timer, "align"):
         groups = align(a.claims)
     with maybe(timer, "compare"):
-        findings = list(compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names)))
-        findings += name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
+        spelt = name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
+        findings = [*compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names, a.claims), spelt), *spelt]
         report = build(sources, findings)
     if reference is not None:
         report = against_reference(report, resolve_reference(sources, reference))

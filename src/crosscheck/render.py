@@ -43,8 +43,15 @@ def _clip(text: str, width: int = EVIDENCE_WIDTH) -> str:
 
 
 def _sections(data: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
-    groups = [("Discrepancies", "discrepancy"), ("Agreements", "agreement"), ("Unique claims", "unique")]
-    return [(title, [f for f in data["findings"] if f["kind"] == kind]) for title, kind in groups]
+    found = data["findings"]
+    discrepancies = [f for f in found if f["kind"] == "discrepancy"]
+    return [
+        ("Discrepancies", [f for f in discrepancies if f["severity"] != "info"]),
+        # Info discrepancies are looser matches readers mostly found to be two facts: listed apart.
+        ("Leads to check (info)", [f for f in discrepancies if f["severity"] == "info"]),
+        ("Agreements", [f for f in found if f["kind"] == "agreement"]),
+        ("Unique claims", [f for f in found if f["kind"] == "unique"]),
+    ]
 
 
 def _header(data: dict[str, Any]) -> list[str]:

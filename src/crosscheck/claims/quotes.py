@@ -18,11 +18,14 @@ _EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 _FILLER = frozenset(
     "a an the that which who it its is are was were be been being am will would shall should can "
-    "could may might must ca wo just so and i we you he she they m ve ll re d s of to".split()
+    "could may might must ca wo just so and i we you he she they m ve ll re d s of to "
+    "this these those another".split()
 )
 """Words a transcription drops, contracts or shifts into reported speech ("I'm" / "I am", "will"
-/ "would", "the things that I've done" / "the things I've done") without changing what was said.
-Tense stays: "we wanted" and "we had wanted" are two wordings."""
+/ "would", "the things that I've done" / "the things I've done") or hears one way or another
+("the regulation" / "this regulation") without changing what was said. Words with an opposite
+("on" / "off", "in" / "out", "here" / "there") are never filler: dropping one would let "lights
+on" agree with "lights off". Tense stays: "we wanted" and "we had wanted" are two wordings."""
 _ORDINAL_FORMS = {w: f"{n}{('st', 'nd', 'rd')[n - 1] if n <= 3 else 'th'}" for w, n in ORDINALS.items()}
 _ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINAL_FORMS) + r")\b", re.I)
 

@@ -1,0 +1,231 @@
+"""Near copies: two sources' sentences that are the same word for word but for one word.
+
+Outlets often run one wire sentence with a word changed: a name respelt, a count updated, a year
+shifted, a "not" added. When everything else matches word for word, the changed word is the whole difference,
+and the claim-level guards (scope, entities, verbs) that keep loosely aligned sentences from
+being compared have nothing left to guard: there is no second reading of "the same sentence
+with one number changed". The named-entity model, on the other hand, often misses a misspelt
+word ("Msyore" is no entity to it), so this reads the words themselves.
+
+Pure string functions: the statement comparer hands in two sentences and their entity names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from . import names
+from .dates import MONTHS
+from .model import Category
+from .quantities import parse_amount
+
+MIN_SHARED = 10
+"""Words two sentences must share, in order, before one word apart counts as a copy."""
+SHARED_SHARE = 0.85
+"""Share of the longer sentence's words the copies must share."""
+MAX_CHANGED = 3
+"""Words either side of the one difference may span ("Ten" / "about twelve", "Herbert Flynn" /
+"Christopher Kenyon Simpson")."""
+
+_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
+NOT_LISTED = "(not listed)"
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_NEGATORS = frozenset({"not", "never"})
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_COUNTED = frozenset("people men women children staff police personnel".split())
+"""Plurals without an s: after one, a four-digit number is a count ("1800 people"), not a year."""
+_SPLIT_NUMBER = re.compile(r"(\d[.,]) (\d)")
+_SPEECH = frozenset("said says say told tells added adds according asked explained insisted stated wrote".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion dozen".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The one difference between two near-copy sentences, as each writes it."""
+
+    category: Category
+    first: str
+    second: str
+    about: str
+    """The word after the difference in the first sentence ("boats" after "two"), for a subject."""
+
+
+def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()) -> Change | None:
+    """The name, number, year or "not" two otherwise identical sentences differ in, if that is all.
+
+    `entity_names` are the names either source's entities go by: a capitalised word that occurs in
+    one of them (or is a slip of one) is a name, not a word that starts a sentence. `people` are
+    those of them that name people: only a person put in place of another is a quote given to
+    someone else ("told Reuters" / "told AFP" is not).
+    """
+    first, second = _closed(first), _closed(second)
+    ma, mb = list(_WORD.finditer(first)), list(_WORD.finditer(second))
+    a, b = [m.group() for m in ma], [m.group() for m in mb]
+    la, lb = [w.lower() for w in a], [w.lower() for w in b]
+    if abs(len(a) - len(b)) > MAX_CHANGED or len(set(la) ^ set(lb)) > 2 * MAX_CHANGED:
+        return None  # more than one change, told cheaply: most aligned sentences are no copies
+    ops = SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
+    changed = [op for op in ops if op[0] != "equal"]
+    if len(changed) != 1:
+        return None
+    _, i1, i2, j1, j2 = changed[0]
+    shared = len(a) - (i2 - i1)
+    if shared < MIN_SHARED or shared < SHARED_SHARE * max(len(a), len(b)):
+        return None
+    old, new = a[i1:i2], b[j1:j2]
+    if _negates(old) != _negates(new) and _affirmed(old) == _affirmed(new):
+        return Change(Category.STATEMENT, " ".join(old) or "-", " ".join(new) or "-", "statement")
+    if len(old) > MAX_CHANGED or len(new) > MAX_CHANGED:
+        return None
+    if not old or not new:
+        return _dropped(first, ma, i1, i2, second, mb, j1, j2)
+    if _garbled(first, ma, i1, i2) or _garbled(second, mb, j1, j2):
+        return None  # "4½" read as "4�", "41 / 2" or "412": one number mangled, not two
+    about = a[i2] if i2 < len(a) else a[i1 - 1]
+    before = a[i1 - 1] if i1 else ""
+    raw = (first[ma[i1].start() : ma[i2 - 1].end()], second[mb[j1].start() : mb[j2 - 1].end()])
+    return (
+        _number(old, new, raw, about, before)
+        or _name(old, new, about, entity_names)
+        or _speaker(old, new, (_run(a, i1, i2), _run(b, j1, j2)), first, people)
+    )
+
+
+def _dropped(first: str, ma: list[re.Match[str]], i1: int, i2: int, second: str, mb: list[re.Match[str]], j1: int, j2: int) -> Change | None:
+    """A list member one sentence names and the copy leaves out ("A, B and C" / "A and C").
+
+    Any other word added or dropped changes emphasis, not a fact this module can name.
+    """
+    longer, words, lo, hi, first_longer = (first, ma, i1, i2, True) if i2 > i1 else (second, mb, j1, j2, False)
+    start, end = words[lo].start(), words[hi - 1].end()
+    span = longer[start:end]
+    member = re.sub(r"^(?:and|or)\s+|\s+(?:and|or)$", "", span.strip(" ,"))
+    member = re.sub(r"^(?:the|a|an)\s+", "", member, flags=re.I)  # "the Israelis" is listed as "Israelis"
+    if not member or not any(ch.isalpha() for ch in member) or member.lower() in ("and", "or"):
+        return None
+    before, after = longer[:start].rstrip(), longer[end:].lstrip()
+    separated_before = before.endswith(",") or re.search(r"(?:,|\band|\bor)$", before) is not None
+    # The next item is followed by a separator too: "York, Hull and", not the appositive "Acme, said".
+    separated_after = re.match(r"(?:and|or)\b|,\s*(?:and|or)\b|,\s*[^,.;:]{1,40}?(?:,|\s(?:and|or)\s)", after) is not None
+    tail_item = re.match(r"(?:and|or)\s", span) is not None and "," in before[-60:]
+    if not (separated_before and separated_after or tail_item and re.match(r"[.;:!?)]|$", after)):
+        return None
+    pair = (member, NOT_LISTED) if first_longer else (NOT_LISTED, member)
+    return Change(Category.LIST_MEMBERSHIP, pair[0], pair[1], member)
+
+
+def _closed(text: str) -> str:
+    """Numbers split by detokenisation closed up again: "15, 000" is 15,000 and "6. 1" is 6.1."""
+    return _SPLIT_NUMBER.sub(r"\1\2", text)
+
+
+def _negates(words: list[str]) -> bool:
+    return any(w.lower() in _NEGATORS or w.lower().endswith(("n't", "n’t")) for w in words)
+
+
+def _affirmed(words: list[str]) -> list[str]:
+    """The words without their negation: "isn't" reads "is", "not" and "never" go."""
+    return [re.sub(r"n['’]t$", "", w.lower()) for w in words if w.lower() not in _NEGATORS]
+
+
+def _garbled(text: str, words: list[re.Match[str]], first: int, last: int) -> bool:
+    """Whether anything but spaces lies between the changed words, or a stray symbol right after them."""
+    start = words[first].start()
+    end = words[last - 1].end()
+    between = text[start:end]
+    after = text[end : end + 3].lstrip()
+    return any(not (ch.isalnum() or ch.isspace() or ch in ".,'’-") for ch in between) or after[:1] in ("/", "\ufffd", "½", "¼", "¾")
+
+
+def _number(old: list[str], new: list[str], raw: tuple[str, str], about: str, before: str) -> Change | None:
+    if not (all(_numeric(w) for w in old) and all(_numeric(w) for w in new)):
+        return None
+    if _suffix(old[-1]) != _suffix(new[-1]):
+        return None  # "200ft" / "60m": one distance in two units
+    x, y = parse_amount(raw[0]), parse_amount(raw[1])  # the text as written: "6. 1-magnitude" is 6.1
+    if x is None or y is None or x.value == y.value:
+        return None
+    year = len(old) == len(new) == 1 and _YEAR.match(old[0]) and _YEAR.match(new[0])
+    counted = about.islower() and (about.endswith("s") or about in _COUNTED)  # "2000 jobs", "1800 people"
+    if year and not counted:
+        return Change(Category.DATE, old[0], new[0], about)
+    if _month(before) or _month(about):
+        return Change(Category.DATE, raw[0], raw[1], about)  # "August 2" / "August 4": a day of the month
+    return Change(Category.NUMBER, raw[0], raw[1], about)
+
+
+def _numeric(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) or word.lower() in _NUMBER_WORDS
+
+
+def _speaker(old: list[str], new: list[str], runs: tuple[str, str], sentence: str, people: frozenset[str]) -> Change | None:
+    """One named person put in place of another in a quoted sentence: the words given to someone else.
+
+    `runs` are the capitalised runs the changed words stand in ("Dana Kemp" around "Kemp"): each
+    must be someone a source names, in full or by a surname it names, and the two must share no word.
+    """
+    if not _QUOTE_MARK.search(sentence) or not all(w[:1].isupper() and w.isalpha() for w in old + new):
+        return None
+    named = {names.fold(n) for n in people}
+    surnames = {n.split()[-1] for n in named if n.split()}
+    x, y = (names.fold(names.strip_name(r)[0]) for r in runs)  # "President Kemp" is Kemp
+    if not all(r in named or r.split()[-1:] and r.split()[-1] in surnames for r in (x, y)) or set(x.split()) & set(y.split()):
+        return None  # "Dana Kemp" / "Dana Osei": a surname changed, for the name checks to judge
+    if not _attributes(sentence, runs[0]):
+        return None  # "… after meeting Osei": another person, not the one the words are given to
+    return Change(Category.QUOTE_SPEAKER, runs[0], runs[1], runs[0])
+
+
+def _attributes(sentence: str, name: str) -> bool:
+    """Whether a speech verb stands just before the name or within eight words after it ("said
+    Kemp", "Kemp, founder of the firm, told")."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    parts = name.split()
+    for i in range(len(words) - len(parts) + 1):
+        if words[i : i + len(parts)] == [p.lower() for p in parts]:
+            near = words[max(0, i - 3) : i] + words[i + len(parts) : i + len(parts) + 8]
+            if _SPEECH & set(near):
+                return True
+    return False
+
+
+def _run(words: list[str], first: int, last: int) -> str:
+    """The capitalised words around words[first:last]: the whole name a changed word belongs to."""
+    while first > 0 and words[first - 1][:1].isupper() and words[first - 1].isalpha():
+        first -= 1
+    while last < len(words) and words[last][:1].isupper() and words[last].isalpha():
+        last += 1
+    return " ".join(words[first:last])
+
+
+def _month(word: str) -> bool:
+    """A capitalised month name: "May 4", not "20 may have died"."""
+    return word[:1].isupper() and word.lower().rstrip(".") in MONTHS
+
+
+def _suffix(word: str) -> str:
+    """The letters a number carries ("ft" of "200ft"), or the word itself when it has no digits."""
+    return re.sub(r"^[\d.,]+", "", word.lower()) if word[:1].isdigit() else ""
+
+
+def _name(old: list[str], new: list[str], about: str, entity_names: frozenset[str]) -> Change | None:
+    if len(old) != 1 or len(new) != 1:
+        return None
+    x, y = old[0], new[0]
+    if not (x[:1].isupper() and y[:1].isupper() and x.isalpha() and y.isalpha()) or min(len(x), len(y)) < 4:
+        return None
+    if names.fold(x) == names.fold(y) or {x.lower(), y.lower()} & names.HONORIFICS:
+        return None
+    if not names.one_slip(x, y):
+        return None  # "Monday" / "Sunday", "Iran" / "Oman": other words, not one word misspelt
+    words = {names.fold(w) for n in entity_names for w in n.split()}
+    if names.fold(x) not in words and names.fold(y) not in words:
+        return None  # capitalised, but not part of anything either source names
+    named = sorted(n for n in entity_names if names.fold(x) in names.fold(n).split() or names.fold(y) in names.fold(n).split())
+    return Change(Category.NAME_SPELLING, x, y, named[0] if named else x)

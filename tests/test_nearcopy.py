@@ -1,0 +1,135 @@
+"""Near copies: sentences two sources share word for word but for one name, number or year."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.model import Category
+from crosscheck.nearcopy import change
+
+BASE = "Responding to a distress call, the patrol ship {} swung into action against the pirates in {} boats on {} night."
+NAMES = frozenset({"Kestrel Bay", "Alder"})
+
+
+def _s(ship: str = "Kestrel", boats: str = "two", day: str = "Tuesday") -> str:
+    return BASE.format(ship, boats, day)
+
+
+def test_a_respelt_name_is_the_change() -> None:
+    ch = change(_s(), _s(ship="Ksetrel"), NAMES)
+    assert ch is not None and (ch.category, ch.first, ch.second, ch.about) == (Category.NAME_SPELLING, "Kestrel", "Ksetrel", "Kestrel Bay")
+
+
+def test_a_changed_count_is_the_change() -> None:
+    ch = change(_s(), _s(boats="three"), NAMES)
+    assert ch is not None and (ch.category, ch.first, ch.second, ch.about) == (Category.NUMBER, "two", "three", "boats")
+
+
+def test_a_shifted_year_is_a_date() -> None:
+    a = "The company was founded in 1998 by two engineers who had left the state telephone monopoly together."
+    ch = change(a, a.replace("1998", "1996"))
+    assert ch is not None and ch.category is Category.DATE and (ch.first, ch.second) == ("1998", "1996")
+
+
+@pytest.mark.parametrize(
+    ("other", "why"),
+    [
+        (_s(), "identical"),
+        (_s(day="Monday"), "a weekday is no name slip"),
+        (_s(ship="Kestrel", boats="two", day="Tuesday").replace("pirates", "raiders"), "a common word changed"),
+        (_s(boats="two small"), "a word added"),
+        (_s(ship="Kestral", boats="three"), "two changes"),
+        (_s(ship="Mr"), "a title"),
+        (_s(boats="2"), "the same count in digits"),
+    ],
+)
+def test_no_change_to_report(other: str, why: str) -> None:
+    assert change(_s(), other, NAMES) is None, why
+
+
+def test_a_capitalised_slip_nobody_names_is_not_a_name() -> None:
+    assert change(_s(ship="Kettle"), _s(ship="Kettles"), NAMES) is None
+    assert change(_s(ship="Kettle"), _s(ship="Kettles"), frozenset({"Kettle"})) is not None
+
+
+def test_short_sentences_are_not_copies() -> None:
+    assert change("Seven people were injured in the quake.", "Fifty people were injured in the quake.") is None
+
+
+def test_one_distance_in_two_units_is_not_a_change() -> None:
+    a = "The climber died after slipping and falling about {} from a ridge near the glacier on Friday."
+    assert change(a.format("200ft"), a.format("60m")) is None
+    assert change(a.format("200ft"), a.format("300ft")) is not None
+
+
+def test_a_mangled_fraction_is_not_a_change() -> None:
+    a = "He was known as the man who delivered the payments and served {} months in federal prison for it."
+    assert change(a.format("4\ufffd"), a.format("412")) is None
+    assert change(a.format("41 / 2"), a.format("4\ufffd")) is None
+    assert change(a.format("4"), a.format("6")) is not None
+
+
+def test_a_day_of_the_month_is_a_date() -> None:
+    a = "The festival's organisers said the concert would be held on Friday August {} at the harbour stadium."
+    ch = change(a.format(2), a.format(4))
+    assert ch is not None and ch.category is Category.DATE and (ch.first, ch.second) == ("2", "4")
+
+
+def test_a_quote_given_to_someone_else() -> None:
+    a = '"We are looking at every option for the plant and its workers," {} told reporters after the meeting on Tuesday.'
+    people = frozenset({"Dana Kemp", "Ravi Osei"})
+    assert change(a.format("Dana Kemp"), a.format("Ravi Osei"), people) is None  # not known to be people
+    ch = change(a.format("Dana Kemp"), a.format("Ravi Osei"), people, people)
+    assert ch is not None and (ch.category, ch.first, ch.second) == (Category.QUOTE_SPEAKER, "Dana Kemp", "Ravi Osei")
+    assert change(a.format("Dana Kemp"), a.format("Dana Osei"), people, people) is None  # one name shared: for the name checks
+    assert change(a.format("Dana Kemp").replace('"', ""), a.format("Ravi Osei").replace('"', ""), people, people) is None  # no quote
+
+
+@pytest.mark.parametrize(
+    ("longer", "shorter", "member"),
+    [
+        ("The storm cut power to homes in Leeds, York, Hull and Bradford on Sunday night after the river rose.",
+         "The storm cut power to homes in Leeds, Hull and Bradford on Sunday night after the river rose.", "York"),
+        ("The storm cut power to homes in Leeds, York, Hull and Bradford on Sunday night after the river rose.",
+         "The storm cut power to homes in Leeds, York and Hull on Sunday night after the river rose.", None),
+        ("The new rules protect wildlife, fish and plants on the brink of extinction across the whole country.",
+         "The new rules protect wildlife and plants on the brink of extinction across the whole country.", "fish"),
+        ("The company, Acme, said on Monday that it would close two of its plants in the north of the country.",
+         "The company said on Monday that it would close two of its plants in the north of the country.", None),
+    ],
+)
+def test_a_list_member_left_out(longer: str, shorter: str, member: str | None) -> None:
+    ch = change(longer, shorter)
+    if member is None:
+        assert ch is None or ch.category is not Category.LIST_MEMBERSHIP
+    else:
+        assert ch is not None and (ch.category, ch.first, ch.second) == (Category.LIST_MEMBERSHIP, member, "(not listed)")
+        back = change(shorter, longer)
+        assert back is not None and (back.first, back.second) == ("(not listed)", member)
+
+
+@pytest.mark.parametrize(
+    ("template", "old", "new", "category"),
+    [
+        ("The carmaker said on Tuesday that it would cut {} jobs at its plants in the north of the country.", "2000", "1800", Category.NUMBER),
+        ("The carmaker said on Tuesday that the plant in the north of the country had opened in {} with state help.", "1998", "1996", Category.DATE),
+        ("Officials said on Tuesday that {} may have died when the dam in the north of the country gave way.", "20", "30", Category.NUMBER),
+        ("Officials said on Tuesday that about {} people had died when the dam in the north of the country gave way.", "15, 000", "15, 500", Category.NUMBER),
+    ],
+)
+def test_what_a_changed_number_is(template: str, old: str, new: str, category: Category) -> None:
+    ch = change(template.format(old), template.format(new))
+    assert ch is not None and ch.category is category
+    assert (ch.first, ch.second) == (old.replace(", ", ","), new.replace(", ", ","))
+
+
+def test_an_oxford_comma_list_member_left_out() -> None:
+    said = "The storm cut power to thousands of homes in {} on Sunday night after the river burst its banks."
+    ch = change(said.format("Leeds, York, and Hull"), said.format("Leeds and Hull"))
+    assert ch is not None and (ch.category, ch.first) == (Category.LIST_MEMBERSHIP, "York")
+
+
+def test_a_person_swapped_outside_the_attribution_is_no_speaker() -> None:
+    said = '"We are looking at every option for the plant and its workers," the union said on Tuesday after meeting {} at the depot.'
+    people = frozenset({"Dana Kemp", "Ravi Osei"})
+    assert change(said.format("Dana Kemp"), said.format("Ravi Osei"), people, people) is None
