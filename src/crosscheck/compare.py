@@ -323,9 +323,14 @@ def _statement(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding |
     if len({bool(c.get("negated")) for c in group}) > 1:
         if conf < NEGATION_MIN or _extends(group) or _denies_another(group):
             return None  # alike enough to agree, not to say one source denies the other's words
-        summary = "One source negates what the other states: " + " / ".join(f"{_short(c.value, 60)} ({c.source_id})" for c in group)
-        return make(Kind.DISCREPANCY, Category.STATEMENT, LOOSE, "statement", summary, _values(group), _evidence(group), conf)
+        return _negation(group, "One source negates what the other states", LOOSE, conf)
     return _agree(group, Category.STATEMENT, "statement", f"{_sources(group)} state the same: {_short(group[0].value)}", conf)
+
+
+def _negation(group: Sequence[Claim], lead: str, severity: Severity, conf: float) -> Finding:
+    """One source denying what another states: the sentences side by side."""
+    summary = f"{lead}: " + " / ".join(f"{_short(c.value, 60)} ({c.source_id})" for c in group)
+    return make(Kind.DISCREPANCY, Category.STATEMENT, severity, "statement", summary, _values(group), _evidence(group), conf)
 
 
 _COPY_SUMMARY = {
@@ -352,12 +357,9 @@ def _near_copy(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding |
                 if not scene.lists(longer.source_id, longer.sentence, ch.about):
                     continue
             if ch.category is Category.STATEMENT:
-                summary = "One source negates what the other states, word for word otherwise: " + " / ".join(f"{_short(c.value, 60)} ({c.source_id})" for c in (x, y))
-                vals = (Value(x.source_id, x.value), Value(y.source_id, y.value))
-            else:
-                what = _COPY_SUMMARY[ch.category]
-                summary = f"{what} in one sentence: {ch.first} ({x.source_id}) vs {ch.second} ({y.source_id})"
-                vals = (Value(x.source_id, ch.first), Value(y.source_id, ch.second))
+                return _negation((x, y), "One source negates what the other states, word for word otherwise", Severity.ERROR, conf)
+            summary = f"{_COPY_SUMMARY[ch.category]} in one sentence: {ch.first} ({x.source_id}) vs {ch.second} ({y.source_id})"
+            vals = (Value(x.source_id, ch.first), Value(y.source_id, ch.second))
             return make(Kind.DISCREPANCY, ch.category, Severity.ERROR, ch.about, summary, vals, (x.evidence, y.evidence), conf)
     return None
 

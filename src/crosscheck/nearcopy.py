@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from . import names
 from .dates import MONTHS
 from .model import Category
-from .quantities import parse_amount
+from .quantities import NUMBER_WORDS, closed, parse_amount
 
 MIN_SHARED = 10
 """Words two sentences must share, in order, before one word apart counts as a copy."""
@@ -36,13 +36,7 @@ _NEGATORS = frozenset({"not", "never"})
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _COUNTED = frozenset("people men women children staff police personnel".split())
 """Plurals without an s: after one, a four-digit number is a count ("1800 people"), not a year."""
-_SPLIT_NUMBER = re.compile(r"(\d[.,]) (\d)")
 _SPEECH = frozenset("said says say told tells added adds according asked explained insisted stated wrote".split())
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-    "million billion trillion dozen".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +58,7 @@ def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), 
     those of them that name people: only a person put in place of another is a quote given to
     someone else ("told Reuters" / "told AFP" is not).
     """
-    first, second = _closed(first), _closed(second)
+    first, second = closed(first), closed(second)  # "15, 000" is one word, 15,000
     ma, mb = list(_WORD.finditer(first)), list(_WORD.finditer(second))
     a, b = [m.group() for m in ma], [m.group() for m in mb]
     la, lb = [w.lower() for w in a], [w.lower() for w in b]
@@ -93,7 +87,7 @@ def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), 
     return (
         _number(old, new, raw, about, before)
         or _name(old, new, about, entity_names)
-        or _speaker(old, new, (_run(a, i1, i2), _run(b, j1, j2)), first, people)
+        or _speaker(old, new, (_run(a, i1, i2), _run(b, j1, j2)), first, la, people)
     )
 
 
@@ -118,11 +112,6 @@ def _dropped(first: str, ma: list[re.Match[str]], i1: int, i2: int, second: str,
         return None
     pair = (member, NOT_LISTED) if first_longer else (NOT_LISTED, member)
     return Change(Category.LIST_MEMBERSHIP, pair[0], pair[1], member)
-
-
-def _closed(text: str) -> str:
-    """Numbers split by detokenisation closed up again: "15, 000" is 15,000 and "6. 1" is 6.1."""
-    return _SPLIT_NUMBER.sub(r"\1\2", text)
 
 
 def _negates(words: list[str]) -> bool:
@@ -161,10 +150,12 @@ def _number(old: list[str], new: list[str], raw: tuple[str, str], about: str, be
 
 
 def _numeric(word: str) -> bool:
-    return any(ch.isdigit() for ch in word) or word.lower() in _NUMBER_WORDS
+    return any(ch.isdigit() for ch in word) or word.lower() in NUMBER_WORDS
 
 
-def _speaker(old: list[str], new: list[str], runs: tuple[str, str], sentence: str, people: frozenset[str]) -> Change | None:
+def _speaker(
+    old: list[str], new: list[str], runs: tuple[str, str], sentence: str, words: list[str], people: frozenset[str]
+) -> Change | None:
     """One named person put in place of another in a quoted sentence: the words given to someone else.
 
     `runs` are the capitalised runs the changed words stand in ("Dana Kemp" around "Kemp"): each
@@ -177,15 +168,14 @@ def _speaker(old: list[str], new: list[str], runs: tuple[str, str], sentence: st
     x, y = (names.fold(names.strip_name(r)[0]) for r in runs)  # "President Kemp" is Kemp
     if not all(r in named or r.split()[-1:] and r.split()[-1] in surnames for r in (x, y)) or set(x.split()) & set(y.split()):
         return None  # "Dana Kemp" / "Dana Osei": a surname changed, for the name checks to judge
-    if not _attributes(sentence, runs[0]):
+    if not _attributes(words, runs[0]):
         return None  # "… after meeting Osei": another person, not the one the words are given to
     return Change(Category.QUOTE_SPEAKER, runs[0], runs[1], runs[0])
 
 
-def _attributes(sentence: str, name: str) -> bool:
+def _attributes(words: list[str], name: str) -> bool:
     """Whether a speech verb stands just before the name or within eight words after it ("said
-    Kemp", "Kemp, founder of the firm, told")."""
-    words = [w.lower() for w in _WORD.findall(sentence)]
+    Kemp", "Kemp, founder of the firm, told"); `words` are the sentence's, in lower case."""
     parts = name.split()
     for i in range(len(words) - len(parts) + 1):
         if words[i : i + len(parts)] == [p.lower() for p in parts]:

@@ -21,6 +21,8 @@ _SCALES = {
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
+NUMBER_WORDS = frozenset(_UNITS) - {"a", "an"} | {"hundred", "thousand", "million", "billion", "trillion"}
+"""Words that are numbers on their own ("twelve", "dozen", "million"), not articles or abbreviations."""
 ORDINALS = {
     w: n + 1
     for n, w in enumerate(
@@ -98,9 +100,14 @@ def parse_amount(text: str) -> Amount | None:
     return Amount(value, unit, approx, bound)
 
 
+def closed(text: str) -> str:
+    """Numbers split by detokenisation closed up again: "8. 6" is 8.6 and "15, 000" is 15,000."""
+    text = re.sub(r"(?<![\d.])(\d{1,2})\. (\d)\b", r"\1.\2", text)
+    return re.sub(r"(?<![\d.,])(\d{1,3})((?:, \d{3})+)\b", lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
+
+
 def _digits(t: str) -> float | None:
-    t = re.sub(r"(?<![\d.])(\d{1,2})\. (\d)\b", r"\1.\2", t)  # detokenised "8. 6" is 8.6
-    t = re.sub(r"(?<![\d.,])(\d{1,3})((?:, \d{3})+)\b", lambda m: m.group(1) + m.group(2).replace(" ", ""), t)  # "15, 000"
+    t = closed(t)
     m = _NUM.search(t)
     if not m:
         return None
