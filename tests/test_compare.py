@@ -358,3 +358,32 @@ def test_finding_id_carries_the_category_code(category: Category) -> None:
     f = make(Kind.UNIQUE, category, Severity.INFO, "s", "summary", (Value("a", "v"),), (Evidence("a", "v", 0, 1),), 1.0)
     assert f.id.split("-")[0] == CODES[category]
     assert ID_PATTERN.match(f.id)
+
+
+def test_masked_scores_equal_full_scores_where_wanted(make_claim: Callable[..., Claim]) -> None:
+    """Many-source alignment scores only the pairs it reads; those must score as in the full matrix."""
+    import numpy as np
+
+    from crosscheck.align import score_matrix
+
+    texts = [
+        "The storm killed 14 people in the coastal town on Monday",
+        "Fourteen people died when the storm hit the coastal town",
+        "The storm killed 15 people in the coastal town on Monday",
+        "Officials said the coastal town would reopen schools",
+        "Schools in the coastal town will reopen, officials said",
+        "A storm hit the coastal town",
+    ]
+    kinds = {
+        "statement": lambda s, t: make_claim(s, "statement", "statement", t),
+        "quantity": lambda s, t: make_claim(s, "quantity", "death", "14", text=t, unit="", thing="people", verb="kill"),
+        "quote": lambda s, t: make_claim(s, "quote", "Mayor Lee", t, speaker="Mayor Lee"),
+    }
+    rng = np.random.default_rng(1)
+    for make in kinds.values():
+        cs = [make("abc"[n % 3], t) for n, t in enumerate(texts)]
+        full = score_matrix(cs, cs, cs[0].kind)
+        want = rng.random((len(cs), len(cs))) < 0.5
+        masked = score_matrix(cs, cs, cs[0].kind, want)
+        assert np.array_equal(masked[want], full[want])
+        assert full[want].any()

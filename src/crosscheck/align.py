@@ -79,8 +79,12 @@ def _align_kind(claims: Sequence[Claim], idx: list[int], kind: ClaimKind) -> lis
         a, b = per_source[order[0]], per_source[order[1]]
         blocks = {(order[0], order[1]): score_matrix([cs[i] for i in a], [cs[j] for j in b], kind)}
     else:
-        # Many sources: one matrix over all claims of the kind, sliced per pair of sources.
-        full = score_matrix(cs, cs, kind)
+        # Many sources: one matrix over all claims of the kind, sliced per pair of sources. Only
+        # the pairs across sources, one way round, are ever read, so only they are fuzzy-scored.
+        want = np.zeros((len(cs), len(cs)), dtype=bool)
+        for sa, sb in combinations(order, 2):
+            want[np.ix_(per_source[sa], per_source[sb])] = True
+        full = score_matrix(cs, cs, kind, want)
         blocks = {(sa, sb): full[np.ix_(per_source[sa], per_source[sb])] for sa, sb in combinations(order, 2)}
     for (sa, sb), score in blocks.items():
         a, b = per_source[sa], per_source[sb]
@@ -89,9 +93,12 @@ def _align_kind(claims: Sequence[Claim], idx: list[int], kind: ClaimKind) -> lis
     return _merge(claims, idx, matches)
 
 
-def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.ndarray:
-    """Similarity in 0..1 of every claim in `a` to every claim in `b`; 0 where they cannot match."""
-    text = _text_sim([c.key for c in a], [c.key for c in b])
+def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind, want: np.ndarray | None = None) -> np.ndarray:
+    """Similarity in 0..1 of every claim in `a` to every claim in `b`; 0 where they cannot match.
+
+    `want`, a mask, limits the fuzzy scoring to the pairs it marks; the others may score 0.
+    """
+    text = _text_sim([c.key for c in a], [c.key for c in b], want)
     anchors = _anchor_jaccard(a, b)
     if kind is ClaimKind.STATEMENT:
         # Shared entities add confidence; sentences that name none are judged on their words.
@@ -100,16 +107,16 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind) -> np.
         return np.where(text >= STATEMENT_MIN, score, 0.0)
     if kind is ClaimKind.ROLE:
         same = _equal(a, b, lambda c: c.subject)
-        role = _cdist([str(c.norm) for c in a], [str(c.norm) for c in b], fuzz.token_set_ratio)
+        role = _cdist([str(c.norm) for c in a], [str(c.norm) for c in b], fuzz.token_set_ratio, want)
         return np.where(same, 0.5 + 0.3 * role + 0.2 * text, 0.0)
     if kind is ClaimKind.QUOTE:
-        part = _cdist([str(c.norm) for c in a], [str(c.norm) for c in b], fuzz.partial_ratio)
+        part = _cdist([str(c.norm) for c in a], [str(c.norm) for c in b], fuzz.partial_ratio, want)
         short = np.minimum.outer(_lengths(a), _lengths(b))
         ok = (part >= MIN_SCORE[kind]) & ((short >= 4) | (part >= 0.999))
         return np.where(ok, part, 0.0)
     if kind is ClaimKind.QUANTITY:
         unit = _equal(a, b, lambda c: c.get("unit"))
-        thing = _cdist([c.get("thing") for c in a], [c.get("thing") for c in b], fuzz.token_set_ratio)
+        thing = _cdist([c.get("thing") for c in a], [c.get("thing") for c in b], fuzz.token_set_ratio, want)
         verb = _equal(a, b, lambda c: c.get("verb")) | _either_empty(a, b, lambda c: c.get("verb"))
         ok = unit & (thing >= QUANTITY_THING_MIN / 100) & (verb | (text >= 0.6))
         # Between equally good candidates, the one stating the same value is the same fact.
@@ -261,10 +268,23 @@ def _merge(claims: Sequence[Claim], idx: list[int], matches: list[tuple[float, i
     return [Group(tuple(sorted(m)), round(conf.get(g, 1.0) if len(m) > 1 else 0.0, 3)) for g, m in members.items()]
 
 
-def _cdist(a: list[str], b: list[str], scorer: Callable[..., float]) -> np.ndarray:
+def _cdist(a: list[str], b: list[str], scorer: Callable[..., float], want: np.ndarray | None = None) -> np.ndarray:
+    """`scorer` / 100 for every pair, or for the pairs `want` marks (0 elsewhere)."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
-    return np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32, workers=-1)) / 100.0
+    if want is None:
+        return np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32, workers=-1)) / 100.0
+    return _pairs(a, b, scorer, want)
+
+
+def _pairs(a: list[str], b: list[str], scorer: Callable[..., float], want: np.ndarray) -> np.ndarray:
+    """`scorer` / 100 for the pairs `want` marks, 0 elsewhere."""
+    out = np.zeros((len(a), len(b)), dtype=np.float32)
+    xs, ys = np.nonzero(want)
+    if len(xs):
+        scores = process.cpdist([a[i] for i in xs], [b[j] for j in ys], scorer=scorer, dtype=np.float32, workers=-1)
+        out[xs, ys] = np.asarray(scores) / 100.0
+    return out
 
 
 PREFILTER_OVERLAP = 0.2
@@ -272,7 +292,7 @@ PREFILTER_OVERLAP = 0.2
 their similarity is far below every threshold, and skipping them keeps alignment near-linear."""
 
 
-def _text_sim(a: list[str], b: list[str]) -> np.ndarray:
+def _text_sim(a: list[str], b: list[str], want: np.ndarray | None = None) -> np.ndarray:
     """Token-set similarity tempered by token-sort, so a short key inside a long one is not 1.0."""
     out = np.zeros((len(a), len(b)), dtype=np.float32)
     if not a or not b:
@@ -281,9 +301,13 @@ def _text_sim(a: list[str], b: list[str]) -> np.ndarray:
     shared = _overlap(wa, wb)
     shorter = np.minimum.outer(np.array([max(1, len(set(w))) for w in wa]), np.array([max(1, len(set(w))) for w in wb]))
     keep = shared / shorter >= PREFILTER_OVERLAP
+    if want is not None:
+        keep &= want
     if keep.mean() > 0.3:  # dense: scoring every pair at once is cheaper than picking
-        full = 0.5 * _cdist(a, b, fuzz.token_set_ratio) + 0.5 * _cdist(a, b, fuzz.token_sort_ratio)
-        return np.where(keep, full, 0.0).astype(np.float32)
+        set_r = np.asarray(process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1))
+        sort_r = np.asarray(process.cdist(a, b, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=-1))
+        # The same arithmetic as below, so which way a pair is scored never moves it across a threshold.
+        return np.where(keep, (0.5 * set_r + 0.5 * sort_r) / 100.0, 0.0).astype(np.float32)
     xs, ys = np.nonzero(keep)
     if len(xs):
         qa = [a[i] for i in xs]

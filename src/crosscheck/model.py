@@ -127,6 +127,22 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     mentions: tuple[Mention, ...] = ()
+    _children: tuple[tuple[int, ...], ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def children(self, i: int) -> tuple[int, ...]:
+        """Indices of the tokens whose head is token `i`, in order.
+
+        Extractors walk the tree many times per sentence; the table is built on first use, in
+        one pass, instead of scanning every token for every walk.
+        """
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in self.tokens]
+            for j, t in enumerate(self.tokens):
+                if t.head != j and 0 <= t.head < len(kids):
+                    kids[t.head].append(j)
+            object.__setattr__(self, "_children", tuple(tuple(k) for k in kids))
+        assert self._children is not None
+        return self._children[i]
 
     def span_text(self, first: int, last: int) -> str:
         """The source text from token `first` to token `last` inclusive."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from enum import StrEnum
 
@@ -87,8 +88,12 @@ def syllables(name: str) -> list[str]:
     return [p for p in re.split(r"[\s\-‐]+", fold(name)) if p and p != "."]
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(text: str) -> str:
-    """A spelling key under which romanisation variants of a syllable coincide."""
+    """A spelling key under which romanisation variants of a syllable coincide.
+
+    Cached: linking compares every pair of names in an event, so each name is keyed many times.
+    """
     s = re.sub(r"[^a-z]", "", fold(text))
     for pattern, repl in _SKELETON_RULES:
         s = pattern.sub(repl, s)
@@ -120,6 +125,7 @@ def variant(a: str, b: str) -> Variant:
     return Variant.LETTERS
 
 
+@lru_cache(maxsize=1 << 16)
 def same_person(a: str, b: str) -> float:
     """Confidence (0..1) that two full names denote one person; 0 when only a family name is shared.
 

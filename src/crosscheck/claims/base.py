@@ -124,15 +124,17 @@ def content_key(sent: Sentence, skip: range | None = None) -> str:
     """The sentence's content words as lemmas: what alignment compares."""
     words = []
     for i, t in enumerate(sent.tokens):
-        if skip is not None and i in skip:
+        if t.pos in _FUNCTION_POS or (skip is not None and i in skip):
             continue
         lem = t.lemma.lower()
-        if t.pos in ("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"):
-            continue
-        if lem in STOP or not any(ch.isalnum() for ch in lem):
+        if lem in STOP or not (lem.isalnum() or any(ch.isalnum() for ch in lem)):
             continue
         words.append(lem)
     return " ".join(words)
+
+
+_FUNCTION_POS = frozenset(("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"))
+"""Parts of speech that carry no content for alignment."""
 
 
 def _token_at(sent: Sentence, offset: int) -> int | None:
@@ -142,8 +144,8 @@ def _token_at(sent: Sentence, offset: int) -> int | None:
     return None
 
 
-def _children(sent: Sentence, i: int) -> list[int]:
-    return [j for j, t in enumerate(sent.tokens) if t.head == i and j != i]
+def _children(sent: Sentence, i: int) -> tuple[int, ...]:
+    return sent.children(i)
 
 
 def _subtree(sent: Sentence, i: int) -> tuple[int, int]:
