@@ -90,8 +90,11 @@ def main(argv: list[str] | None = None) -> int:
                 copy = scratch / f"{name}.{edit}.{mode}.md"
                 copy.write_text(p.apply(a_src.text), encoding="utf-8")
                 other = a_path if mode == "same" else b_path
-                gold = GoldEvent(f"{name}:{edit}:{mode}", "heldout", (copy, other), (Label(str(p.category), p.expect, p.note),), (), ())
-                report = check(read_sources([copy, other]), nlp).to_dict()
+                # Against another outlet a respelt name is reported beside B's spelling, which need
+                # not be A's ("Heffner" in A, "Hefner" in B): the finding must name the new one.
+                expect = (p.new,) if mode == "cross" and edit is perturb.Edit.NAME else p.expect
+                gold = GoldEvent(f"{name}:{edit}:{mode}", "heldout", (copy, other), (Label(str(p.category), expect, p.note),), (), ())
+                report = check(read_sources([copy, other]), nlp, leads=True).to_dict()
                 s = evaluate.score(gold, report)
                 # A finding whose evidence holds the edited words is a consequence of the edit.
                 unrelated = [f for f in s.false_positives if not any(p.new and p.new in e["text"] for e in f["evidence"])]
@@ -109,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 SURE = ("error", "warning")
-"""Severities readers found nearly always real on unseen pairs; info findings are leads."""
+"""Severities reported by default: readers found them nearly always real on unseen pairs. Info
+findings are leads, reported with `--leads`."""
 
 
 def write(rows: list[dict], out: Path) -> None:
@@ -136,11 +140,11 @@ def write(rows: list[dict], out: Path) -> None:
         "against another outlet's article on the same event, where the edited fact is one both state.",
         "",
         f"{len(rows)} perturbed pairs ({len(same)} same, {len(rows) - len(same)} cross); {len(held)} from corpus folders no tune event uses.",
-        f"Held-out recall: {sum(r['caught'] for r in held) / max(1, len(held)):.2f} counting leads (info), "
-        f"{sum(r['caught_sure'] for r in held) / max(1, len(held)):.2f} at warning or above.",
+        f"Held-out recall: {sum(r['caught'] for r in held) / max(1, len(held)):.2f} with `--leads` (leads are info findings), "
+        f"{sum(r['caught_sure'] for r in held) / max(1, len(held)):.2f} by default (error and warning).",
         f"Other discrepancies reported on same-article pairs (where the edit is the only change): {extra}.",
         "",
-        tabulate(table, headers=["edit", "mode", "pairs", "caught", "recall", "recall at warning+"], tablefmt="github"),
+        tabulate(table, headers=["edit", "mode", "pairs", "caught", "recall with --leads", "recall by default"], tablefmt="github"),
         "",
         "## Missed edits",
         "",

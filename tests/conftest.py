@@ -73,12 +73,21 @@ def nlp() -> Any:
     return load_model()
 
 
+@pytest.fixture
+def shared_model(monkeypatch: pytest.MonkeyPatch, nlp: Any) -> Any:
+    """Make the CLI use the already loaded model instead of loading its own."""
+    import crosscheck.nlp
+
+    monkeypatch.setattr(crosscheck.nlp, "load_model", lambda name=None: nlp)
+    return nlp
+
+
 @pytest.fixture(scope="session")
 def sample_report(nlp: Any) -> Any:
-    """The report on the sample pair, computed once and shared (it is a frozen value)."""
+    """The report on the sample pair with leads (`--leads`), computed once and shared (it is a frozen value)."""
     from crosscheck.pipeline import compare
 
-    return compare(list(SAMPLE_PATHS), nlp=nlp)
+    return compare(list(SAMPLE_PATHS), nlp=nlp, leads=True)
 
 
 def build_claim(

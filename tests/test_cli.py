@@ -40,13 +40,6 @@ def good(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def shared_model(monkeypatch: pytest.MonkeyPatch, nlp: Any) -> Any:
-    """Make the CLI use the already loaded model instead of loading its own."""
-    monkeypatch.setattr(crosscheck.nlp, "load_model", lambda name=None: nlp)
-    return nlp
-
-
-@pytest.fixture
 def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """Input errors must be reported before the model is ever loaded."""
 
@@ -219,7 +212,7 @@ def test_json_to_file(tmp_path: Path, sample_paths: tuple[str, ...], sample_repo
     target = out_dir / "report.json"
     target.write_text("old content\n", encoding="utf-8")
     before = _hashes(sample_paths)
-    main(["compare", *sample_paths, "--format", "json", "-o", str(target), "--fail-on", "never"])
+    main(["compare", *sample_paths, "--format", "json", "-o", str(target), "--fail-on", "never", "--leads"])
     out, err = capsys.readouterr()
     assert out == ""
     assert err == ""
@@ -240,7 +233,7 @@ def test_fail_on_never_returns_0(sample_paths: tuple[str, ...], capsys: pytest.C
 @pytest.mark.usefixtures("shared_model")
 def test_fail_on_warning_returns_1(sample_paths: tuple[str, ...], sample_report: Any, capsys: pytest.CaptureFixture[str]) -> None:
     assert sample_report.counts()["discrepancies_by_severity"]["warning"] > 0  # the sample has warnings
-    assert main(["compare", *sample_paths, "--fail-on", "warning", "--format", "json"]) == 1
+    assert main(["compare", *sample_paths, "--fail-on", "warning", "--format", "json", "--leads"]) == 1
     out, _ = capsys.readouterr()
     assert json.loads(out)["counts"] == sample_report.counts()
 

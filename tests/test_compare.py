@@ -219,6 +219,35 @@ def test_same_quote_same_speaker_agrees(make_claim: Callable[..., Claim], other:
     assert not [f for f in findings if f.kind is Kind.DISCREPANCY]
 
 
+@pytest.mark.parametrize("other", ["Comedian Ellen Park", "PDT Ellen Park", "Sgt"])
+def test_titles_before_a_speaker_are_not_another_speaker(make_claim: Callable[..., Claim], other: str) -> None:
+    """Outlets put different words before a name, and a bare title is a name the parser lost."""
+    findings = run([_quote(make_claim, "a", "Actress Ellen Park"), _quote(make_claim, "b", other)])
+    assert not [f for f in findings if f.kind is Kind.DISCREPANCY]
+
+
+LONG_QUOTE = "That person is dangerous and needs to be found as soon as possible"
+
+
+def test_a_shortened_quote_agrees(make_claim: Callable[..., Claim]) -> None:
+    short = "That person needs to be found as soon as possible"
+    findings = run([_quote(make_claim, "a", "Lt Dana Ruiz", LONG_QUOTE), _quote(make_claim, "b", "Lt Dana Ruiz", short)])
+    only(findings, Kind.AGREEMENT, Category.QUOTE_WORDING)
+
+
+@pytest.mark.parametrize(
+    ("long", "short"),
+    [
+        ("That person is not dangerous and needs to be found soon", "That person is dangerous and needs to be found soon"),
+        (LONG_QUOTE, "That person is dangerous and needs to be caught soon"),
+    ],
+)
+def test_a_quote_shortened_by_a_negation_or_changed_is_a_lead(make_claim: Callable[..., Claim], long: str, short: str) -> None:
+    """Leaving out "not" reverses a quote; a word the longer quote lacks changes it."""
+    findings = run([_quote(make_claim, "a", "Lt Dana Ruiz", long), _quote(make_claim, "b", "Lt Dana Ruiz", short)])
+    assert only(findings, Kind.DISCREPANCY, Category.QUOTE_WORDING).severity is Severity.INFO
+
+
 # --- unique claims -----------------------------------------------------------------------------
 
 
@@ -380,8 +409,8 @@ def test_masked_scores_equal_full_scores_where_wanted(make_claim: Callable[..., 
         "quote": lambda s, t: make_claim(s, "quote", "Mayor Lee", t, speaker="Mayor Lee"),
     }
     rng = np.random.default_rng(1)
-    for make in kinds.values():
-        cs = [make("abc"[n % 3], t) for n, t in enumerate(texts)]
+    for of_kind in kinds.values():
+        cs = [of_kind("abc"[n % 3], t) for n, t in enumerate(texts)]
         full = score_matrix(cs, cs, cs[0].kind)
         want = rng.random((len(cs), len(cs))) < 0.5
         masked = score_matrix(cs, cs, cs[0].kind, want)

@@ -90,6 +90,7 @@ BAD = {
     "jobs-zero": ("jobs = 0\n", "jobs must be a whole number"),
     "jobs-text": ('jobs = "2"\n', "jobs must be a whole number"),
     "jobs-bool": ("jobs = true\n", "jobs must be a whole number"),
+    "leads-text": ('leads = "yes"\n', "leads must be true or false"),
     "exclude-numbers": ("exclude = [1, 2]\n", "exclude must be a list of strings"),
     "empty-cache-dir": ('cache_dir = ""\n', "cache_dir must be a path"),
     "not-toml": ("fail_on = \n", "not valid TOML"),

@@ -37,7 +37,7 @@ def _discrepancies(report: Any, category: Category) -> list[Any]:
 def _alarms(nlp: Any, tmp_path: Path, category: Category, first: str, *others: str) -> list[int]:
     """How many discrepancies of a category `first` raises against each of `others`."""
     a = _write(tmp_path, "first.md", first)
-    return [len(_discrepancies(compare([a, _write(tmp_path, f"other{n}.md", o)], nlp=nlp), category)) for n, o in enumerate(others)]
+    return [len(_discrepancies(compare([a, _write(tmp_path, f"other{n}.md", o)], nlp=nlp, leads=True), category)) for n, o in enumerate(others)]
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -63,7 +63,7 @@ def test_months_and_headline_words_are_not_misspelt_names(nlp: Any, tmp_path: Pa
         "Coach Ana Williams said Wliliams was the only one who doubted him, laughing at her own slip.\n"
     )
     other = _write(tmp_path, "b.md", "Seth Okafor scored 31 points on Tuesday.")
-    report = compare([_write(tmp_path, "a.md", body), other], nlp=nlp)
+    report = compare([_write(tmp_path, "a.md", body), other], nlp=nlp, leads=True)
     shown = {tuple(v.value for v in f.values) for f in _discrepancies(report, Category.NAME_SPELLING)}
     assert not any("March" in pair or "Sets" in pair for pair in shown), shown
     assert ("Williams", "Wliliams") in shown, shown
@@ -73,7 +73,7 @@ def test_a_headline_name_span_resolves_to_the_person_of_the_body(nlp: Any, tmp_p
     a = _write(tmp_path, "a.md", "Jury: Hollister Guilty Of Killing Neighbour\n\n"
                "A jury found Dean Martin Hollister guilty on Tuesday of killing his neighbour in 2012.\n")
     b = _write(tmp_path, "b.md", "Dean Martin Hollister was found guilty on Tuesday of killing his neighbour.\n")
-    report = compare([a, b], nlp=nlp)
+    report = compare([a, b], nlp=nlp, leads=True)
     assert _discrepancies(report, Category.NAME_SPELLING) == []
 
 
@@ -113,7 +113,7 @@ def test_she_after_two_people_named_together_is_not_guessed(nlp: Any, tmp_path: 
         '"We are thrilled to have her back," producers Carl Zimmer and Neil Moran said on Friday.\n\n'
         '"I am so excited to be hosting again, and nervous too," Jane Doyle said in a statement.\n'
     )
-    report = compare([_write(tmp_path, "a.md", body), _write(tmp_path, "b.md", other)], nlp=nlp)
+    report = compare([_write(tmp_path, "a.md", body), _write(tmp_path, "b.md", other)], nlp=nlp, leads=True)
     assert _discrepancies(report, Category.QUOTE_SPEAKER) == []
 
 
@@ -123,14 +123,14 @@ def test_a_swapped_speaker_is_still_reported(nlp: Any, tmp_path: Path) -> None:
         '"I am so excited to be hosting again, and nervous too," Jane Doyle said in a statement.\n'
     )
     other = body.replace("Jane Doyle said", "Carl Zimmer said")
-    report = compare([_write(tmp_path, "a.md", body), _write(tmp_path, "b.md", other)], nlp=nlp)
+    report = compare([_write(tmp_path, "a.md", body), _write(tmp_path, "b.md", other)], nlp=nlp, leads=True)
     assert len(_discrepancies(report, Category.QUOTE_SPEAKER)) == 1
 
 
 def test_abbreviations_with_and_without_dots_quote_alike(nlp: Any, tmp_path: Path) -> None:
     a = _write(tmp_path, "a.md", 'The ministers said: "The EU should be fully and permanently exempted from these measures."')
     b = _write(tmp_path, "b.md", 'The ministers said: "The E.U. should be fully and permanently exempted from these measures."')
-    report = compare([a, b], nlp=nlp)
+    report = compare([a, b], nlp=nlp, leads=True)
     assert _discrepancies(report, Category.QUOTE_WORDING) == []
 
 
@@ -172,8 +172,8 @@ def test_counts_in_different_years_do_not_conflict(nlp: Any, tmp_path: Path) -> 
     a = _write(tmp_path, "a.md", "In 2004, a magnitude 9.1 earthquake off Sumatra triggered a tsunami that hit the coast.")
     b = _write(tmp_path, "b.md", "On Tuesday, a magnitude 6.1 earthquake off Sumatra triggered a tsunami that hit the coast.")
     c = _write(tmp_path, "c.md", "On Tuesday, a magnitude 6.4 earthquake off Sumatra triggered a tsunami that hit the coast.")
-    assert _discrepancies(compare([a, b], nlp=nlp), Category.NUMBER) == []
-    assert len(_discrepancies(compare([b, c], nlp=nlp), Category.NUMBER)) == 1
+    assert _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.NUMBER) == []
+    assert len(_discrepancies(compare([b, c], nlp=nlp, leads=True), Category.NUMBER)) == 1
 
 
 # --- statements --------------------------------------------------------------------------------
@@ -184,8 +184,8 @@ def test_not_a_but_b_is_not_a_negation(nlp: Any, tmp_path: Path) -> None:
     a = _write(tmp_path, "a.md", said.format("probably"))
     b = _write(tmp_path, "b.md", said.format("not one person, but probably"))
     c = _write(tmp_path, "c.md", said.format("not"))
-    assert _discrepancies(compare([a, b], nlp=nlp), Category.STATEMENT) == []
-    assert len(_discrepancies(compare([a, c], nlp=nlp), Category.STATEMENT)) == 1
+    assert _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.STATEMENT) == []
+    assert len(_discrepancies(compare([a, c], nlp=nlp, leads=True), Category.STATEMENT)) == 1
 
 
 # --- found by reading blind rounds 3 and 4 -----------------------------------------------------
@@ -204,8 +204,8 @@ def test_a_quote_after_a_colon_is_the_subjects_not_the_last_speakers(nlp: Any, t
          'Tom Walsh, director of the fund, was blunt: "We will see them in court over this rule."\n')
     b = 'Tom Walsh, director of the fund, said: "We will see them in court over this rule."\n'
     c = 'Jane Brook, who leads the group, said: "We will see them in court over this rule."\n'
-    assert _discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp), Category.QUOTE_SPEAKER) == []
-    assert len(_discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "c.md", c)], nlp=nlp), Category.QUOTE_SPEAKER)) == 1
+    assert _discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True), Category.QUOTE_SPEAKER) == []
+    assert len(_discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "c.md", c)], nlp=nlp, leads=True), Category.QUOTE_SPEAKER)) == 1
 
 
 def test_a_speaker_found_through_a_pronoun_does_not_accuse(nlp: Any, tmp_path: Path) -> None:
@@ -213,7 +213,7 @@ def test_a_speaker_found_through_a_pronoun_does_not_accuse(nlp: Any, tmp_path: P
     b = '"We are in the very early stages of any talks," Ann Cole said.\n'
     quote = next(c for c in _claims(nlp, tmp_path, a) if c.kind == "quote")
     assert quote.get("speaker") and not quote.get("speaker_named")
-    assert _discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp), Category.QUOTE_SPEAKER) == []
+    assert _discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True), Category.QUOTE_SPEAKER) == []
 
 
 def test_an_office_titled_surname_is_not_the_relative_named_in_full(nlp: Any, tmp_path: Path) -> None:
@@ -227,8 +227,8 @@ def test_contractions_and_dropped_fillers_quote_alike(nlp: Any, tmp_path: Path) 
     a = _write(tmp_path, "a.md", 'Mr Cole said: "I know that the things that I’ve done caused a lot of pain, and I am sorry."')
     b = _write(tmp_path, "b.md", 'Mr Cole said: "I know the things I have done caused a lot of pain and I’m sorry."')
     c = _write(tmp_path, "c.md", 'Mr Cole said: "I know the things I have done caused a lot of pain and I’m not sorry."')
-    assert [f for f in compare([a, b], nlp=nlp).findings if f.kind is Kind.DISCREPANCY] == []
-    assert [f for f in compare([a, c], nlp=nlp).findings if f.kind is Kind.DISCREPANCY]  # the "not" is caught
+    assert [f for f in compare([a, b], nlp=nlp, leads=True).findings if f.kind is Kind.DISCREPANCY] == []
+    assert [f for f in compare([a, c], nlp=nlp, leads=True).findings if f.kind is Kind.DISCREPANCY]  # the "not" is caught
 
 
 @pytest.mark.parametrize(
@@ -259,8 +259,8 @@ def test_a_number_of_others_ends_a_list_and_is_no_member(nlp: Any, tmp_path: Pat
     a = _write(tmp_path, "a.md", said.format("Mexico and a number of other allies"))
     b = _write(tmp_path, "b.md", said.format("and Mexico"))
     c = _write(tmp_path, "c.md", said.format("and Japan"))
-    assert _discrepancies(compare([a, b], nlp=nlp), Category.LIST_MEMBERSHIP) == []
-    assert len(_discrepancies(compare([b, c], nlp=nlp), Category.LIST_MEMBERSHIP)) == 1
+    assert _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.LIST_MEMBERSHIP) == []
+    assert len(_discrepancies(compare([b, c], nlp=nlp, leads=True), Category.LIST_MEMBERSHIP)) == 1
 
 
 def test_a_split_decimal_is_no_count(nlp: Any, tmp_path: Path) -> None:
@@ -272,7 +272,7 @@ def test_a_split_decimal_is_no_count(nlp: Any, tmp_path: Path) -> None:
 def test_who_reports_a_number_does_not_make_it_another_fact(nlp: Any, tmp_path: Path) -> None:
     a = _write(tmp_path, "a.md", "The quake struck at a depth of 10 kilometers near the town, the Geological Survey said.")
     b = _write(tmp_path, "b.md", "The quake struck at a depth of 13 kilometers near the town.")
-    assert len(_discrepancies(compare([a, b], nlp=nlp), Category.NUMBER)) == 1
+    assert len(_discrepancies(compare([a, b], nlp=nlp, leads=True), Category.NUMBER)) == 1
 
 
 # --- found by reading blind round 5 ------------------------------------------------------------
@@ -364,8 +364,8 @@ def test_a_count_after_a_look_back_belongs_to_it(nlp: Any, tmp_path: Path) -> No
     now = "A strong quake struck the province of Aceh on Tuesday. Seven people were injured in Aceh in the quake."
     back = "A strong quake struck the province of Aceh in April last year. Seven people were injured in Aceh in the quake."
     other = _write(tmp_path, "o.md", "A strong quake struck the province of Aceh on Tuesday. Fifty people were injured in Aceh in the quake.")
-    assert _discrepancies(compare([_write(tmp_path, "b.md", back), other], nlp=nlp), Category.NUMBER) == []
-    assert len(_discrepancies(compare([_write(tmp_path, "n.md", now), other], nlp=nlp), Category.NUMBER)) == 1
+    assert _discrepancies(compare([_write(tmp_path, "b.md", back), other], nlp=nlp, leads=True), Category.NUMBER) == []
+    assert len(_discrepancies(compare([_write(tmp_path, "n.md", now), other], nlp=nlp, leads=True), Category.NUMBER)) == 1
 
 
 def test_a_quote_heard_with_another_article_or_preposition_quotes_alike(nlp: Any, tmp_path: Path) -> None:
@@ -381,12 +381,12 @@ def test_a_near_copy_reports_the_one_word_it_changes(nlp: Any, tmp_path: Path) -
     said = "Responding to a distress call from a tanker, the frigate INS {} on patrol swung into action against the pirates in {} boats, a ministry release said."
     first = said.format("Mysore", "two")
     a = _write(tmp_path, "a.md", first)
-    found = compare([a, _write(tmp_path, "b.md", said.format("Msyore", "two"))], nlp=nlp)
+    found = compare([a, _write(tmp_path, "b.md", said.format("Msyore", "two"))], nlp=nlp, leads=True)
     assert {(str(v.value)) for f in _discrepancies(found, Category.NAME_SPELLING) for v in f.values} >= {"Msyore"}
-    found = compare([a, _write(tmp_path, "c.md", said.format("Mysore", "three"))], nlp=nlp)
+    found = compare([a, _write(tmp_path, "c.md", said.format("Mysore", "three"))], nlp=nlp, leads=True)
     numbers = _discrepancies(found, Category.NUMBER)
     assert len(numbers) == 1 and {str(v.value).split()[0] for v in numbers[0].values} == {"two", "three"}  # reported once
-    found = compare([a, _write(tmp_path, "d.md", said.format("Mysore", "2"))], nlp=nlp)
+    found = compare([a, _write(tmp_path, "d.md", said.format("Mysore", "2"))], nlp=nlp, leads=True)
     assert [f for f in found.findings if f.kind is Kind.DISCREPANCY] == []
 
 
@@ -410,10 +410,10 @@ def test_a_copied_quote_given_to_another_person_but_not_another_agency(nlp: Any,
 
 def test_a_headline_that_misspells_a_name_is_reported(nlp: Any, tmp_path: Path) -> None:
     body = "Carlton Jeffs was found guilty on Friday of assault at the county court. Jeffs will be sentenced in May."
-    found = compare([_write(tmp_path, "a.md", "Carlton Jfefs Found Guilty on Assault Charges on\n\n" + body), _write(tmp_path, "b.md", body)], nlp=nlp)
+    found = compare([_write(tmp_path, "a.md", "Carlton Jfefs Found Guilty on Assault Charges on\n\n" + body), _write(tmp_path, "b.md", body)], nlp=nlp, leads=True)
     own = [f for f in _discrepancies(found, Category.NAME_SPELLING) if {v.source for v in f.values} == {"a"}]
     assert [sorted(str(v.value) for v in f.values) for f in own] == [["Carlton Jeffs", "Carlton Jfefs"]]  # a spells it two ways
-    found = compare([_write(tmp_path, "c.md", "Carlton Jeffs Found Guilty on Assault Charges on\n\n" + body), _write(tmp_path, "d.md", body)], nlp=nlp)
+    found = compare([_write(tmp_path, "c.md", "Carlton Jeffs Found Guilty on Assault Charges on\n\n" + body), _write(tmp_path, "d.md", body)], nlp=nlp, leads=True)
     assert _discrepancies(found, Category.NAME_SPELLING) == []
 
 
@@ -422,6 +422,6 @@ def test_a_list_member_the_other_article_never_names_is_a_warning(nlp: Any, tmp_
     a = _write(tmp_path, "a.md", "The minister was joined by the heads of Arcadia Foods, Borealis Steel, Delta Mills and Cobalt Shipping on the trip to the port.")
     b = _write(tmp_path, "b.md", "The minister was joined by the heads of Arcadia Foods, Borealis Steel and Delta Mills on her trip to the port.")
     c = _write(tmp_path, "c.md", "The minister was joined by the heads of Arcadia Foods, Borealis Steel and Delta Mills on her trip. Cobalt Shipping sent a letter.")
-    severities = [[f.severity for f in _discrepancies(compare([a, other], nlp=nlp), Category.LIST_MEMBERSHIP)] for other in (b, c)]
+    severities = [[f.severity for f in _discrepancies(compare([a, other], nlp=nlp, leads=True), Category.LIST_MEMBERSHIP)] for other in (b, c)]
     assert severities[0] == [Severity.WARNING]
     assert all(s is Severity.INFO for s in severities[1])

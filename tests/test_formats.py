@@ -101,7 +101,7 @@ def gate_result() -> GateResult:
         )
     )
     reports = [build(quake.sources, [people, soldiers, quake_agree]), build(summit.sources, [quote, note])]
-    return decide([quake, summit], reports, Config(), baseline=baseline, baseline_path="crosscheck-baseline.json")
+    return decide([quake, summit], reports, Config(leads=True), baseline=baseline, baseline_path="crosscheck-baseline.json")
 
 
 @pytest.fixture(scope="module")
@@ -274,7 +274,7 @@ def test_markdown_and_table(result: GateResult) -> None:
 
 def test_passing_run_says_so() -> None:
     r = gate_result()
-    never = decide([x.event for x in r.events], [x.report for x in r.events], Config(fail_on=None))
+    never = decide([x.event for x in r.events], [x.report for x in r.events], Config(fail_on=None, leads=True))
     assert not never.failed()
     assert CI_RENDERERS["table"](never).startswith("crosscheck check: 2 events, 4 articles: passed (never failing)\n")
     assert ET.fromstring(CI_RENDERERS["junit"](never)).get("failures") == "0"

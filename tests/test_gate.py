@@ -67,13 +67,6 @@ French President Emmanuel Macron said that 14 new power lines would be built acr
 """
 
 
-@pytest.fixture
-def shared_model(monkeypatch: pytest.MonkeyPatch, nlp: Any) -> Any:
-    """Make the CLI use the already loaded model instead of loading its own."""
-    monkeypatch.setattr(crosscheck.nlp, "load_model", lambda name=None: nlp)
-    return nlp
-
-
 def forbid_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on, loading the model fails the test: everything must come from the cache."""
 
@@ -123,38 +116,38 @@ def test_baseline_new_discrepancy_and_stale_entry(dataset: Path, tmp_path: Path,
     cache, bl = str(tmp_path / "cache"), str(tmp_path / "crosscheck-baseline.json")
     digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in dataset.rglob("*.md")}
 
-    code, out = run(capsys, "baseline", str(dataset), "-o", bl, "--reason", "checked by hand", "--cache-dir", cache)
+    code, out = run(capsys, "baseline", str(dataset), "-o", bl, "--reason", "checked by hand", "--cache-dir", cache, "--leads")
     assert code == 0 and out == f"crosscheck: recorded 1 discrepancy of 2 events in {bl}\n"
     (entry,) = load(bl).entries
     assert (entry.event, entry.category, entry.reason) == ("quake", "number", "checked by hand")
     assert "300" in entry.summary and "400" in entry.summary
-    assert run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache)[0] == 0
+    assert run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--leads")[0] == 0
 
     # A new discrepancy: the two wires now disagree on the death toll too.
     edit(dataset / "quake" / "wire-b.md", "killed 12 people", "killed 15 people")
-    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--format", "jsonl")
+    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--leads", "--format", "jsonl")
     assert code == 1
     findings = [f for f in jsonl(out) if f["type"] == "finding"]
     new = [f for f in findings if f["status"] == "new"]
     assert len(new) == 1 and new[0]["fails"] and new[0]["event"] == "quake" and new[0]["category"] == "number"
     assert {v["value"] for v in new[0]["values"]} == {"12 people", "15 people"}
     assert [f["status"] for f in findings if f is not new[0]] == ["baselined"]
-    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache)
+    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--leads")
     listed = out.split("New discrepancies (1):\n")[1]
     assert code == 1 and "15 people" in listed and "soldier" not in listed
 
     # Removed again: back to what the baseline accepts.
     edit(dataset / "quake" / "wire-b.md", "killed 15 people", "killed 12 people")
-    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache)
+    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--leads")
     assert code == 0 and "Stale" not in out
 
     # The accepted discrepancy fixed as well: its baseline entry is stale and named, the run passes.
     edit(dataset / "quake" / "wire-b.md", "that 400 soldiers", "that 300 soldiers")
-    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache)
+    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--leads")
     assert code == 0
     assert f"Stale baseline entries (1): no longer found; prune them with `crosscheck baseline PATH -o {bl}`" in out
     assert f"quake number {entry.fingerprint[:12]}" in out
-    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--format", "github")
+    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--baseline", bl, "--cache-dir", cache, "--leads", "--format", "github")
     assert code == 0 and f"::notice file={bl},title=crosscheck stale baseline entry::" in out
 
     edit(dataset / "quake" / "wire-b.md", "that 300 soldiers", "that 400 soldiers")
@@ -164,7 +157,9 @@ def test_baseline_new_discrepancy_and_stale_entry(dataset: Path, tmp_path: Path,
 @pytest.mark.usefixtures("shared_model")
 def test_waiver_in_front_matter(dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cache = str(tmp_path / "cache")
-    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--cache-dir", cache, "--format", "jsonl")
+    # The soldiers count is a lead: left out unless asked for.
+    assert run(capsys, "check", str(dataset), "--fail-on", "info", "--cache-dir", cache, "--format", "jsonl") == (0, "")
+    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--cache-dir", cache, "--leads", "--format", "jsonl")
     (soldiers,) = [f for f in jsonl(out) if f["type"] == "finding"]
     assert code == 1 and soldiers["fails"]
     edit(
@@ -172,7 +167,7 @@ def test_waiver_in_front_matter(dataset: Path, tmp_path: Path, capsys: pytest.Ca
         "outlet: Wire B\n",
         f"outlet: Wire B\nwaive:\n  - id: {soldiers['id']}\n    reason: the army revised it\n",
     )
-    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--cache-dir", cache, "--format", "jsonl")
+    code, out = run(capsys, "check", str(dataset), "--fail-on", "info", "--cache-dir", cache, "--leads", "--format", "jsonl")
     (waived,) = [f for f in jsonl(out) if f["type"] == "finding"]
     assert code == 0 and waived["status"] == "waived" and waived["reason"] == "the army revised it"
     assert waived["fingerprint"] == soldiers["fingerprint"]  # the front matter moved the evidence, not the identity
@@ -184,7 +179,7 @@ def test_configuration_changes_the_verdict(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "crosscheck.toml").write_text(
-        'paths = ["data"]\ncache_dir = "cache"\n[severity]\nnumber = "warning"\n', encoding="utf-8"
+        'paths = ["data"]\ncache_dir = "cache"\nleads = true\n[severity]\nnumber = "warning"\n', encoding="utf-8"
     )
     assert run(capsys, "check")[0] == 0  # the soldiers discrepancy is only a warning now
     assert run(capsys, "check", "--fail-on", "warning")[0] == 1

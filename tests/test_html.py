@@ -117,7 +117,7 @@ def test_notebook_display_is_an_embeddable_fragment() -> None:
 
 def test_cli_writes_the_html_report(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rep = hostile_report()
-    monkeypatch.setattr(crosscheck.pipeline, "compare", lambda paths, reference=None: rep)
+    monkeypatch.setattr(crosscheck.pipeline, "compare", lambda paths, reference=None, leads=False: rep)
     out = tmp_path / "r.html"
     assert main(["compare", "a.md", "b.md", "--format", "html", "-o", str(out), "--fail-on", "never"]) == 0
     assert capsys.readouterr() == ("", "")

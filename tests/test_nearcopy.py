@@ -86,6 +86,21 @@ def test_a_quote_given_to_someone_else() -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "first", "second"),
+    [
+        ('"We are looking at every option for the plant and its workers," said {}, a spokesman for the firm.', "Park Min-jun", "Seo Ha-eun"),
+        ("``We are looking at every option for the plant and its workers,'' said {}, a spokesman for the firm.", "Dana Kemp", "Ravi Osei"),
+        ('"We are looking at every option for the plant and its workers," said {}, a spokesman for the firm.', "Liam O'Brien", "Ravi Osei"),
+    ],
+)
+def test_a_quote_given_to_someone_hyphenated_or_in_wire_quote_marks(said: str, first: str, second: str) -> None:
+    """Hyphenated and apostrophised names are names; '' closes a quote in some wire copy."""
+    people = frozenset({first, second})
+    ch = change(said.format(first), said.format(second), people, people)
+    assert ch is not None and (ch.category, ch.first, ch.second) == (Category.QUOTE_SPEAKER, first, second)
+
+
+@pytest.mark.parametrize(
     ("longer", "shorter", "member"),
     [
         ("The storm cut power to homes in Leeds, York, Hull and Bradford on Sunday night after the river rose.",

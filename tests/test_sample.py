@@ -223,7 +223,7 @@ def test_json_shape(sample_report: Any, sample_paths: tuple[str, ...]) -> None:
 
 
 def test_two_runs_give_identical_bytes(sample_report: Any, nlp: Any, sample_paths: tuple[str, ...]) -> None:
-    again = compare(list(sample_paths), nlp=nlp)
+    again = compare(list(sample_paths), nlp=nlp, leads=True)
     assert render_json(again) == render_json(sample_report)
 
 
@@ -235,8 +235,17 @@ def test_same_bytes_under_another_hash_seed(sample_report: Any, sample_paths: tu
         "import sys\n"
         "from crosscheck.pipeline import compare\n"
         "from crosscheck.render import render_json\n"
-        "sys.stdout.write(render_json(compare(sys.argv[1:])))\n"
+        "sys.stdout.write(render_json(compare(sys.argv[1:], leads=True)))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script, *sample_paths], env=env, capture_output=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     assert proc.stdout == render_json(sample_report).encode("utf-8")
+
+
+def test_leads_are_left_out_by_default(nlp: Any, sample_report: Any, sample_paths: tuple[str, ...]) -> None:
+    """Without --leads the report is the same but for its info discrepancies (leads)."""
+    default = compare(list(sample_paths), nlp=nlp)
+    leads = [f for f in sample_report.findings if f.kind is Kind.DISCREPANCY and f.severity is Severity.INFO]
+    assert leads, "the sample has leads to leave out"
+    assert default.findings == tuple(f for f in sample_report.findings if f not in leads)
+    assert {f.severity for f in default.findings if f.kind is Kind.DISCREPANCY} == {Severity.WARNING}

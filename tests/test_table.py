@@ -77,7 +77,7 @@ class Terminal(io.StringIO):
 @pytest.mark.parametrize(("no_color", "coloured"), [(None, True), ("1", False)])
 def test_cli_fits_and_colours_a_terminal(monkeypatch: pytest.MonkeyPatch, no_color: str | None, coloured: bool) -> None:
     rep = sample()
-    monkeypatch.setattr(crosscheck.pipeline, "compare", lambda paths, reference=None: rep)
+    monkeypatch.setattr(crosscheck.pipeline, "compare", lambda paths, reference=None, leads=False: rep)
     monkeypatch.setenv("COLUMNS", "90")
     monkeypatch.setenv("TERM", "xterm")
     if no_color is None:
@@ -94,7 +94,7 @@ def test_cli_fits_and_colours_a_terminal(monkeypatch: pytest.MonkeyPatch, no_col
 
 def test_cli_pipe_gets_the_plain_fixed_table(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     rep = sample()
-    monkeypatch.setattr(crosscheck.pipeline, "compare", lambda paths, reference=None: rep)
+    monkeypatch.setattr(crosscheck.pipeline, "compare", lambda paths, reference=None, leads=False: rep)
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert main(["compare", "a.md", "b.md", "--fail-on", "never"]) == 0
     assert capsys.readouterr().out == render_table(rep)

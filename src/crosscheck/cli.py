@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, cli_gate
-from .config import FAIL_ON
+from .config import FAIL_ON, LEADS_HELP
 from .errors import CrosscheckError, UsageError
 from .perturb import Edit
 from .render import RENDERERS, render_table
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SOURCE",
         help="treat this source (id or path) as ground truth: report what the others contradict or add",
     )
+    cmp.add_argument("--leads", action="store_true", help=LEADS_HELP)
     cmp.add_argument(
         "--fail-on",
         choices=list(FAIL_ON),
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("directory", metavar="DIR", help="directory of gold files")
     ev.add_argument("--split", choices=["tune", "heldout", "all"], default="all", help="which labelled events to run (default: all)")
     ev.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+    ev.add_argument("--leads", action="store_true", help="score the leads too, as `compare --leads` reports them")
     ev.add_argument("-o", "--output", metavar="FILE", help="write the results to FILE (atomically)")
     pt = sub.add_parser(
         "perturb",
@@ -123,7 +125,7 @@ def _compare(args: argparse.Namespace) -> int:
         raise UsageError("compare needs at least two SOURCE files")
     if args.output:
         _check_output(args.output, args.sources)
-    report = compare(args.sources, reference=args.reference)
+    report = compare(args.sources, reference=args.reference, leads=args.leads)
     if args.format == "table" and not args.output and sys.stdout.isatty():
         # Fit and colour only for a person at a terminal; files and pipes get the fixed, plain layout.
         colour = not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
@@ -150,11 +152,12 @@ def _eval(args: argparse.Namespace) -> int:
     if args.output:
         _check_output(args.output, [])
     nlp = load_model()
-    scores = evaluate.run(events, lambda paths: check(read_sources(paths), nlp).to_dict())
+    scores = evaluate.run(events, lambda paths: check(read_sources(paths), nlp, leads=args.leads).to_dict())
     if args.format == "json":
-        text = json.dumps(evaluate.to_json(scores), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps({"leads": args.leads, **evaluate.to_json(scores)}, indent=2, ensure_ascii=False) + "\n"
     else:
-        text = evaluate.render_text(scores)
+        mode = "with leads (--leads)" if args.leads else "as reports show them by default, leads left out (--leads adds them)"
+        text = f"Discrepancies scored {mode}.\n\n" + evaluate.render_text(scores)
     if args.output:
         write_atomic(args.output, text)
     else:

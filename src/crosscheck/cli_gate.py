@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import FAIL_ON
+from .config import FAIL_ON, LEADS_HELP
 from .errors import UsageError
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def add_parsers(sub: Any) -> None:
         help="configuration file (default: ./crosscheck.toml, else [tool.crosscheck] in ./pyproject.toml)",
     )
     common.add_argument("--jobs", type=_jobs, metavar="N", help="parse articles in N processes (default: 1)")
+    common.add_argument("--leads", action="store_true", help=LEADS_HELP + " (configuration: leads = true)")
     common.add_argument("--no-cache", action="store_true", help="neither read nor write the cache of parsed articles")
     common.add_argument("--cache-dir", metavar="DIR", help="cache directory (default: .crosscheck-cache)")
     chk = sub.add_parser(
@@ -130,6 +131,8 @@ def _prepare(args: argparse.Namespace) -> tuple[Config, tuple[Event, ...]]:
         changes["fail_on"] = FAIL_ON[args.fail_on]
     if args.jobs:
         changes["jobs"] = args.jobs
+    if args.leads:
+        changes["leads"] = True
     if args.no_cache and args.cache_dir:
         raise UsageError("--no-cache and --cache-dir contradict each other")
     if args.cache_dir or args.no_cache:

@@ -29,7 +29,14 @@ from .model import Category, Severity
 
 CONFIG_FILE = "crosscheck.toml"
 FAIL_ON: dict[str, Severity | None] = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
-KEYS = ("fail_on", "paths", "baseline", "severity", "disable", "exclude", "cache_dir", "jobs")
+LEADS_HELP = (  # the command line's words for `leads`, for compare, check and baseline
+    "also report leads: info-level conflicts between sentences that only resemble each other "
+    "(counts, dates, lists, quotes, speakers, roles, denials); readers judged few of them real, so "
+    "they are left out by default"
+)
+
+
+KEYS = ("fail_on", "paths", "baseline", "severity", "disable", "exclude", "cache_dir", "jobs", "leads")
 DEFAULT_CACHE_DIR = ".crosscheck-cache"
 
 
@@ -45,6 +52,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     cache_dir: str | None = DEFAULT_CACHE_DIR  # None: no cache
     jobs: int = 1
+    leads: bool = False  # report leads (info conflicts between resembling sentences), as `--leads`
     file: str | None = None  # where the settings were read from
 
     def severity_of(self, category: Category, default: Severity) -> Severity:
@@ -133,6 +141,10 @@ def parse(data: Mapping[str, Any], file: str, *, prefix: str = "") -> Config:
         if isinstance(data["jobs"], bool) or not isinstance(data["jobs"], int) or data["jobs"] < 1:
             raise bad("jobs", "a whole number of processes, 1 or more")
         out["jobs"] = data["jobs"]
+    if "leads" in data:
+        if not isinstance(data["leads"], bool):
+            raise bad("leads", "true or false")
+        out["leads"] = data["leads"]
     return Config(**out)
 
 

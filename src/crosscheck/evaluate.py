@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from . import names
 from .errors import InputError
 from .model import Category
 
@@ -112,8 +113,8 @@ def matches(finding: dict[str, Any], label: Label, kind: str) -> bool:
     """A finding matches a label when kind and category agree and it names every labelled value."""
     if finding["kind"] != kind or finding["category"] != label.category:
         return False
-    text = _text(finding)
-    return all(v.lower() in text for v in label.values)
+    text = names.fold(_text(finding))
+    return all(names.fold(v) in text for v in label.values)  # "Vendome" names "Vendôme"
 
 
 def score(event: GoldEvent, report: dict[str, Any]) -> EventScore:

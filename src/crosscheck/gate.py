@@ -24,7 +24,7 @@ from .config import Config
 from .dataset import Event
 from .findings import CODES
 from .model import SEVERITY_RANK, Finding, Kind, Parsed, Severity, Source
-from .report import Report, build
+from .report import Report, build, is_lead
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,11 +102,15 @@ def reaches(severity: Severity, fail_on: Severity | None) -> bool:
 
 
 def configure(report: Report, config: Config) -> Report:
-    """The report without disabled categories and with the configured severities."""
+    """The report without disabled categories, without leads unless asked, with the configured severities.
+
+    Leads are dropped before severities are set, so a severity set for a category applies to
+    what is reported: to gate on leads, ask for them (`leads = true` or `--leads`).
+    """
     kept = [
         replace(f, severity=config.severity_of(f.category, f.severity)) if f.kind is Kind.DISCREPANCY else f
         for f in report.findings
-        if f.category not in config.disable
+        if f.category not in config.disable and (config.leads or not is_lead(f))
     ]
     return build(report.sources, kept)
 
@@ -197,7 +201,7 @@ def analyse_events(
     parsed = _parse_all([s for i in todo for s in events[i].sources], nlp, model, cache, jobs, progress)
     for n, i in enumerate(todo, 1):
         ev = events[i]
-        report = check(ev.sources, None, parsed=[parsed[s] for s in ev.sources])
+        report = check(ev.sources, None, parsed=[parsed[s] for s in ev.sources], leads=True)  # kept and cached; `configure` chooses
         if cache is not None:
             cache.put("result", cache_mod.result_key(ev.sources, model, code), cache_mod.encode_findings(report.findings))
         reports[i] = report

@@ -31,8 +31,10 @@ MAX_CHANGED = 3
 
 _WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
 NOT_LISTED = "(not listed)"
-_QUOTE_MARK = re.compile(r"[\"“”]")
+_QUOTE_MARK = re.compile(r"[\"“”]|''")  # '' closes a quote in some wire copy
 _NEGATORS = frozenset({"not", "never"})
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+"""A word of a name: letters, joined by hyphens or apostrophes ("Jong-un", "O'Brien")."""
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _COUNTED = frozenset("people men women children staff police personnel".split())
 """Plurals without an s: after one, a four-digit number is a count ("1800 people"), not a year."""
@@ -161,7 +163,7 @@ def _speaker(
     `runs` are the capitalised runs the changed words stand in ("Dana Kemp" around "Kemp"): each
     must be someone a source names, in full or by a surname it names, and the two must share no word.
     """
-    if not _QUOTE_MARK.search(sentence) or not all(w[:1].isupper() and w.isalpha() for w in old + new):
+    if not _QUOTE_MARK.search(sentence) or not all(w[:1].isupper() and _NAME_WORD.fullmatch(w) for w in old + new):
         return None
     named = {names.fold(n) for n in people}
     surnames = {n.split()[-1] for n in named if n.split()}

@@ -20,7 +20,7 @@ from .compare import name_findings
 from .entities import adopt_slips, find_entities, link
 from .errors import UsageError
 from .model import Claim, Entities, Parsed, Source
-from .report import Report, against_reference, build
+from .report import Report, against_reference, build, is_lead
 from .sources import read_sources
 from .timing import Timer, maybe
 
@@ -68,8 +68,13 @@ def check(
     reference: str | None = None,
     timer: Timer | None = None,
     parsed: Sequence[Parsed] | None = None,
+    leads: bool = False,
 ) -> Report:
-    """Compare already-read sources with a loaded pipeline (or their `parsed` form) and return the report."""
+    """Compare already-read sources with a loaded pipeline (or their `parsed` form) and return the report.
+
+    `leads` keeps the info-level conflicts between sentences that only resemble each other; they
+    are left out by default because readers judged few of them real (see `is_lead`).
+    """
     if len(sources) < 2:
         raise UsageError("need at least two sources to compare")
     a = analyse(sources, nlp, timer=timer, parsed=parsed)
@@ -78,14 +83,14 @@ def check(
     with maybe(timer, "compare"):
         spelt = name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
         findings = [*compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names, a.claims), spelt), *spelt]
-        report = build(sources, findings)
+        report = build(sources, [f for f in findings if leads or not is_lead(f)])
     if reference is not None:
         report = against_reference(report, resolve_reference(sources, reference))
     return report
 
 
 def compare(
-    paths: Sequence[str | os.PathLike[str]], *, reference: str | None = None, nlp: Language | None = None
+    paths: Sequence[str | os.PathLike[str]], *, reference: str | None = None, nlp: Language | None = None, leads: bool = False
 ) -> Report:
     """Read two or more article files and report where they agree and disagree."""
     sources = read_sources(paths)
@@ -93,7 +98,7 @@ def compare(
         raise UsageError("need at least two sources to compare")
     if reference is not None:
         resolve_reference(sources, reference)
-    return check(sources, nlp or nlp_stage.load_model(), reference=reference)
+    return check(sources, nlp or nlp_stage.load_model(), reference=reference, leads=leads)
 
 
 def resolve_reference(sources: Sequence[Source], reference: str) -> str:

@@ -45,10 +45,12 @@ def _clip(text: str, width: int = EVIDENCE_WIDTH) -> str:
 def _sections(data: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
     found = data["findings"]
     discrepancies = [f for f in found if f["kind"] == "discrepancy"]
+    info = [f for f in discrepancies if f["severity"] == "info"]
     return [
         ("Discrepancies", [f for f in discrepancies if f["severity"] != "info"]),
-        # Info discrepancies are looser matches readers mostly found to be two facts: listed apart.
-        ("Leads to check (info)", [f for f in discrepancies if f["severity"] == "info"]),
+        # Info discrepancies (leads, asked for with --leads, and what a reference does not support)
+        # are looser matches readers mostly found to be two facts: listed apart, and only if any.
+        *([("Leads to check (info)", info)] if info else []),
         ("Agreements", [f for f in found if f["kind"] == "agreement"]),
         ("Unique claims", [f for f in found if f["kind"] == "unique"]),
     ]
