@@ -270,20 +270,27 @@ def _merge(claims: Sequence[Claim], idx: list[int], matches: list[tuple[float, i
 
 def _cdist(a: list[str], b: list[str], scorer: Callable[..., float], want: np.ndarray | None = None) -> np.ndarray:
     """`scorer` / 100 for every pair, or for the pairs `want` marks (0 elsewhere)."""
+    return _raw(a, b, scorer, want) / 100.0
+
+
+def _raw(a: list[str], b: list[str], scorer: Callable[..., float], want: np.ndarray | None, dense: bool | None = None) -> np.ndarray:
+    """`scorer` (0..100) for the pairs `want` marks (every pair when None), 0 elsewhere.
+
+    `dense` scores every pair in one `cdist` call and masks after, cheaper when most are wanted;
+    by default only a missing mask is dense.
+    """
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
-    if want is None:
-        return np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32, workers=-1)) / 100.0
-    return _pairs(a, b, scorer, want)
-
-
-def _pairs(a: list[str], b: list[str], scorer: Callable[..., float], want: np.ndarray) -> np.ndarray:
-    """`scorer` / 100 for the pairs `want` marks, 0 elsewhere."""
+    if dense is None:
+        dense = want is None
+    if dense:
+        full = np.asarray(process.cdist(a, b, scorer=scorer, dtype=np.float32, workers=-1))
+        return full if want is None else np.where(want, full, np.float32(0.0))
+    assert want is not None, "picking pairs needs a mask"
     out = np.zeros((len(a), len(b)), dtype=np.float32)
     xs, ys = np.nonzero(want)
     if len(xs):
-        scores = process.cpdist([a[i] for i in xs], [b[j] for j in ys], scorer=scorer, dtype=np.float32, workers=-1)
-        out[xs, ys] = np.asarray(scores) / 100.0
+        out[xs, ys] = process.cpdist([a[i] for i in xs], [b[j] for j in ys], scorer=scorer, dtype=np.float32, workers=-1)
     return out
 
 
@@ -303,19 +310,9 @@ def _text_sim(a: list[str], b: list[str], want: np.ndarray | None = None) -> np.
     keep = shared / shorter >= PREFILTER_OVERLAP
     if want is not None:
         keep &= want
-    if keep.mean() > 0.3:  # dense: scoring every pair at once is cheaper than picking
-        set_r = np.asarray(process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1))
-        sort_r = np.asarray(process.cdist(a, b, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=-1))
-        # The same arithmetic as below, so which way a pair is scored never moves it across a threshold.
-        return np.where(keep, (0.5 * set_r + 0.5 * sort_r) / 100.0, 0.0).astype(np.float32)
-    xs, ys = np.nonzero(keep)
-    if len(xs):
-        qa = [a[i] for i in xs]
-        qb = [b[j] for j in ys]
-        set_r = np.asarray(process.cpdist(qa, qb, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1))
-        sort_r = np.asarray(process.cpdist(qa, qb, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=-1))
-        out[xs, ys] = (0.5 * set_r + 0.5 * sort_r) / 100.0
-    return out
+    dense = bool(keep.mean() > 0.3)  # scoring every pair at once is cheaper than picking
+    set_r, sort_r = (_raw(a, b, scorer, keep, dense) for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio))
+    return ((0.5 * set_r + 0.5 * sort_r) / 100.0).astype(np.float32)
 
 
 def _is_age(cs: Sequence[Claim]) -> np.ndarray:

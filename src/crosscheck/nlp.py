@@ -124,6 +124,7 @@ def _sentences(doc: Any, seg: Segment, start_index: int) -> Iterable[Sentence]:
         return s
 
     text, base = seg.text, seg.start
+    ends = [idx + length for idx, length, *_ in rows]  # offset just past each token
     starts = [0, *(i for i in range(1, n_tok) if rel[i][1] == 1), n_tok]
     ents = _entity_spans(rows, n_tok)
     for n, (first, stop) in enumerate(zip(starts, starts[1:])):
@@ -145,19 +146,19 @@ def _sentences(doc: Any, seg: Segment, start_index: int) -> Iterable[Sentence]:
             )
         mentions = tuple(
             Mention(
-                text=text[rows[a][0] : rows[b - 1][0] + rows[b - 1][1]],
+                text=text[rows[a][0] : ends[b - 1]],
                 label=string(label),
                 first=a - first,
                 last=b - 1 - first,
                 start=base + rows[a][0],
-                end=base + rows[b - 1][0] + rows[b - 1][1],
+                end=base + ends[b - 1],
             )
             for a, b, label in ents
             if a >= first and b <= stop  # as `Span.ents`: an entity across a boundary is in neither
         )
         a = rows[first][0]
         # Sentences end at their last non-space character so evidence slices stay tidy.
-        sent = text[a : rows[stop - 1][0] + rows[stop - 1][1]].rstrip()
+        sent = text[a : ends[stop - 1]].rstrip()
         yield Sentence(seg.source_id, start_index + n, base + a, base + a + len(sent), sent, tuple(toks), mentions)
 
 

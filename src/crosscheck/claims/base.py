@@ -144,16 +144,12 @@ def _token_at(sent: Sentence, offset: int) -> int | None:
     return None
 
 
-def _children(sent: Sentence, i: int) -> tuple[int, ...]:
-    return sent.children(i)
-
-
 def _subtree(sent: Sentence, i: int) -> tuple[int, int]:
     lo = hi = i
     stack = [i]
     while stack:
         k = stack.pop()
-        for c in _children(sent, k):
+        for c in sent.children(k):
             lo, hi = min(lo, c), max(hi, c)
             stack.append(c)
     return lo, hi

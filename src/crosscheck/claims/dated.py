@@ -8,7 +8,7 @@ from functools import cache
 
 from .. import dates
 from ..model import Claim, ClaimKind, Sentence
-from .base import TIME_UNITS, Context, _children, content_key, extractor
+from .base import TIME_UNITS, Context, content_key, extractor
 from .speakers import reporters
 
 METADATA_EVENTS = frozenset({"update", "publish", "post", "modify", "edit", "print"})
@@ -55,14 +55,14 @@ def _event_args(sent: Sentence, k: int, skip: range) -> tuple[str, ...]:
     """Nouns that say what the event is about: its subject, object and 'of' object."""
     toks = sent.tokens
     out = set()
-    for c in _children(sent, k):
+    for c in sent.children(k):
         if c in skip:
             continue
         t = toks[c]
         if t.dep in ("nsubj", "nsubjpass", "dobj", "attr") and t.pos in ("NOUN", "PROPN"):
             out.add(t.lemma.lower())
         if t.dep == "prep" and t.lower_text == "of":
-            out.update(toks[g].lemma.lower() for g in _children(sent, c) if toks[g].pos in ("NOUN", "PROPN"))
+            out.update(toks[g].lemma.lower() for g in sent.children(c) if toks[g].pos in ("NOUN", "PROPN"))
     return tuple(sorted(out))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import names
 from ..model import Claim, ClaimKind, Sentence
-from .base import Context, _children, _subtree, content_key, extractor
+from .base import Context, _subtree, content_key, extractor
 
 GENERIC_HEADS = frozenset("area field sector domain sphere issue matter realm".split())
 NON_EXHAUSTIVE = frozenset({"including", "include", "includes", "such", "among", "like", "notably"})
@@ -27,7 +27,7 @@ def lists(ctx: Context) -> Iterator[Claim]:
         chain = [i]
         k = i
         while True:
-            nxt = [c for c in _children(sent, k) if toks[c].dep == "conj" and toks[c].pos in ("NOUN", "PROPN", "ADJ")]
+            nxt = [c for c in sent.children(k) if toks[c].dep == "conj" and toks[c].pos in ("NOUN", "PROPN", "ADJ")]
             if not nxt:
                 break
             k = nxt[0]
@@ -73,7 +73,7 @@ def _open_tail(sent: Sentence, k: int) -> bool:
     """'… and a number of other allies', '… and other countries': a tail saying the list goes on,
     not a member."""
     toks = sent.tokens
-    kids = _children(sent, k)
+    kids = sent.children(k)
     if toks[k].lemma.lower() in QUANTIFIERS and any(toks[c].lower_text == "of" for c in kids):
         return True
     return toks[k].pos == "NOUN" and any(toks[c].lower_text in ("other", "more") and toks[c].dep == "amod" for c in kids)
@@ -107,7 +107,7 @@ def _plain_separators(sent: Sentence, chain: list[int]) -> bool:
 def _member_span(sent: Sentence, k: int) -> tuple[int, int]:
     toks = sent.tokens
     lo = k
-    for c in _children(sent, k):
+    for c in sent.children(k):
         if c < k and toks[c].dep in ("compound", "amod", "nmod", "poss", "case", "nummod") and c >= lo - 4:
             lo = min(lo, _subtree(sent, c)[0])
     while lo < k and toks[lo].pos in ("DET", "PUNCT", "CCONJ"):

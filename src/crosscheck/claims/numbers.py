@@ -9,7 +9,7 @@ from dataclasses import replace
 from .. import dates
 from ..model import Claim, ClaimKind, Sentence
 from ..quantities import parse_amount, parse_ordinal
-from .base import TIME_UNITS, Context, _children, content_key, extractor
+from .base import TIME_UNITS, Context, content_key, extractor
 from .speakers import _last_person, reporters
 
 THING_SYNONYMS = {
@@ -110,9 +110,9 @@ def _scope(sent: Sentence, head: int) -> list[str]:
             break
     out: set[str] = set()
     for a in anchors:
-        for c in _children(sent, a):
+        for c in sent.children(a):
             if toks[c].pos == "ADP" and toks[c].lower_text in SCOPE_PREPS:
-                out.update(toks[g].lemma.lower() for g in _children(sent, c) if toks[g].pos in ("NOUN", "PROPN"))
+                out.update(toks[g].lemma.lower() for g in sent.children(c) if toks[g].pos in ("NOUN", "PROPN"))
     return sorted(out)
 
 
@@ -279,7 +279,7 @@ def _number_span(sent: Sentence, i: int) -> tuple[int, int]:
         else:
             break
     # "some 200": the approximator is a child of the number.
-    for c in _children(sent, i):
+    for c in sent.children(i):
         if c < lo and toks[c].dep in ("quantmod", "advmod", "amod", "det") and c >= lo - 3:
             lo = c
     if lo > 0 and toks[lo].lower_text in ("least", "most") and toks[lo - 1].lower_text == "at":
@@ -322,7 +322,7 @@ def _counted(sent: Sentence, hi: int) -> tuple[str, str, int]:
             return unit, unit, k
     if head.pos not in ("NOUN", "PROPN"):
         if head.pos == "ADP" and head.lower_text == "of":
-            for c in _children(sent, k):
+            for c in sent.children(k):
                 if toks[c].dep == "pobj":
                     return unit, _noun_phrase(sent, c), c
         return unit, "", k
@@ -332,12 +332,12 @@ def _counted(sent: Sentence, hi: int) -> tuple[str, str, int]:
 def _noun_phrase(sent: Sentence, k: int) -> str:
     """A counted thing as lemmas: compounds before it and an 'of X' after it."""
     toks = sent.tokens
-    words = [toks[c].lemma.lower() for c in _children(sent, k) if c < k and toks[c].dep == "compound" and toks[c].pos == "NOUN"]
+    words = [toks[c].lemma.lower() for c in sent.children(k) if c < k and toks[c].dep == "compound" and toks[c].pos == "NOUN"]
     words.append(toks[k].lemma.lower())
     words = [THING_SYNONYMS.get(w, w) for w in words]
-    for c in _children(sent, k):
+    for c in sent.children(k):
         if c > k and toks[c].lower_text == "of":
-            objs = [toks[g] for g in _children(sent, c) if toks[g].dep == "pobj"]
+            objs = [toks[g] for g in sent.children(c) if toks[g].dep == "pobj"]
             if objs and objs[0].pos == "NOUN":
                 words += ["of", objs[0].lemma.lower()]
     return " ".join(words)
@@ -348,7 +348,7 @@ def _verb_subject(sent: Sentence, k: int) -> str:
     toks = sent.tokens
     for _ in range(4):
         if toks[k].pos == "VERB":
-            for c in _children(sent, k):
+            for c in sent.children(k):
                 if toks[c].dep in ("nsubj", "nsubjpass") and toks[c].pos == "NOUN":
                     return _noun_phrase(sent, c)
             return ""

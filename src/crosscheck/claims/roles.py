@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import names
 from ..model import Claim, ClaimKind, Sentence
-from .base import STOP, Context, _children, _subtree, _words, content_key, extractor
+from .base import STOP, Context, _subtree, _words, content_key, extractor
 
 
 @extractor(ClaimKind.ROLE)
@@ -23,7 +23,7 @@ def roles(ctx: Context) -> Iterator[Claim]:
         pre = _pre_title(sent, first, last)
         if pre:
             parts.append(pre)
-        for c in _children(sent, last):
+        for c in sent.children(last):
             if toks[c].dep == "appos" and toks[c].pos in ("NOUN", "PROPN") and c > last and len(toks[c].text) > 2 and toks[c - 1].text != "(":
                 lo, hi = _subtree(sent, c)
                 if not any(f <= c <= last_ for f, last_, _, lab in refs if lab == "PERSON"):

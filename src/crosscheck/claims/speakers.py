@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import names
 from ..model import Sentence, Token
-from .base import Context, _children, _subtree
+from .base import Context, _subtree
 from .quotemarks import inside_quote
 
 SPEECH_VERBS = frozenset(
@@ -93,11 +93,11 @@ def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> Attr
     """
     sent = ctx.sentences[si]
     refs = ctx.refs(si)
-    for c in _children(sent, k):
+    for c in sent.children(k):
         sub = sent.tokens[c]
         if sub.dep not in ("nsubj", "nsubjpass") or q_start <= sub.idx < q_end:
             continue
-        near = {c} | {j for j in _children(sent, c) if sent.tokens[j].dep in ("compound", "flat")}
+        near = {c} | {j for j in sent.children(c) if sent.tokens[j].dep in ("compound", "flat")}
         for f, last_, g, lab in refs:
             if any(f <= j <= last_ for j in near) and lab in ("PERSON", "ORG", "NORP", "GPE"):
                 return Attribution(g)
@@ -121,7 +121,7 @@ def _core(sent: Sentence, k: int) -> set[int]:
     """Token `k` and its subtree without clauses and phrases hung on it: "The president, sitting
     next to Shinzo Abe," has "president" at its core, not Abe."""
     out = {k}
-    for c in _children(sent, k):
+    for c in sent.children(k):
         if sent.tokens[c].dep not in ("acl", "relcl", "prep", "advcl"):
             out |= _core(sent, c)
     return out
@@ -164,7 +164,7 @@ def _starts_with_attribution(sent: Sentence) -> bool:
         return False
     # "Mark Pinder told CNN that police …" reports words of its own: a new statement, not the
     # attribution of the quote before it.
-    return not any(sent.tokens[c].dep in ("ccomp", "xcomp") for c in _children(sent, at))
+    return not any(sent.tokens[c].dep in ("ccomp", "xcomp") for c in sent.children(at))
 
 
 def _last_person(ctx: Context, si: int, before: int) -> str:
@@ -199,7 +199,7 @@ def _last_person(ctx: Context, si: int, before: int) -> str:
 def _coordinated(sent: Sentence, first: int, last: int) -> bool:
     """Whether the name at first..last is one of several joined by 'and' ("A and B said")."""
     toks = sent.tokens
-    return any(toks[j].dep == "conj" or any(toks[c].dep == "conj" for c in _children(sent, j)) for j in range(first, last + 1))
+    return any(toks[j].dep == "conj" or any(toks[c].dep == "conj" for c in sent.children(j)) for j in range(first, last + 1))
 
 
 def _in_subject(sent: Sentence, i: int) -> bool:
@@ -226,7 +226,7 @@ def reporters(ctx: Context) -> str:
     toks = sent.tokens
     covered: set[int] = set()
     for i, t in enumerate(toks):
-        kids = _children(sent, i)
+        kids = sent.children(i)
         deps = {toks[c].dep for c in kids}
         # "the agency said", "told reporters"; not "Smith added 101 yards": a thing done.
         if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX") and ("dobj" not in deps or t.lemma.lower() == "tell"):
