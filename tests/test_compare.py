@@ -12,9 +12,9 @@ import pytest
 
 from crosscheck import dates
 from crosscheck.align import align
-from crosscheck.compare import compare
+from crosscheck.compare import Scene, compare
 from crosscheck.findings import CODES, make
-from crosscheck.model import Category, Claim, Evidence, Finding, Kind, Severity, Source, Value
+from crosscheck.model import Category, Claim, Evidence, Finding, Kind, Sentence, Severity, Source, Value
 from crosscheck.quantities import parse_amount
 from crosscheck.report import Report, build
 
@@ -416,3 +416,68 @@ def test_masked_scores_equal_full_scores_where_wanted(make_claim: Callable[..., 
         masked = score_matrix(cs, cs, cs[0].kind, want)
         assert np.array_equal(masked[want], full[want])
         assert full[want].any()
+
+
+def _sentences(source: str, texts: Sequence[str]) -> tuple[Sentence, ...]:
+    out, at = [], 0
+    for n, t in enumerate(texts):
+        out.append(Sentence(source, n, at, at + len(t), t, ()))
+        at += len(t) + 1
+    return tuple(out)
+
+
+LEAD = "A bomb at a bank killed an officer and a technician, and police had no suspects, officials said on Saturday."
+QUOTE = '"That person is dangerous and must be found as soon as possible," said Lt.'
+
+
+def test_a_speaker_the_parser_cut_off_from_a_copied_quote_is_still_compared() -> None:
+    """One copy split after "Lt.", the other run on: read with the copied sentence before them,
+    the two say the same words were said by different people."""
+    people = frozenset({"Dana Kemp", "Kofi Osei"})
+    scene = Scene(known={"a": people, "b": people}, people=people)
+    sentences = {
+        "a": _sentences("a", ["Bank bomb kills two.", LEAD, QUOTE, "Dana Kemp of the state police."]),
+        "b": _sentences("b", ["Bomb at bank.", LEAD, f"{QUOTE} Kofi Osei of the state police."]),
+    }
+    (found,) = compare([], [], scene, (), sentences)
+    assert (found.kind, found.category, found.severity) == (Kind.DISCREPANCY, Category.QUOTE_SPEAKER, Severity.ERROR)
+    assert [str(v.value) for v in found.values] == ["Dana Kemp", "Kofi Osei"]  # the title is no part of who
+    assert [e.text for e in found.evidence] == [f"{QUOTE} Dana Kemp of the state police.", f"{QUOTE} Kofi Osei of the state police."]
+    # Not after a copied sentence: nothing to read them with.
+    sentences["b"] = _sentences("b", ["Bomb at bank.", "Another lead, written by the other outlet's own reporter on the day.", f"{QUOTE} Kofi Osei of the state police."])
+    assert compare([], [], scene, (), sentences) == ()
+
+
+def test_a_byline_date_before_a_copied_lead_is_not_compared() -> None:
+    """Two outlets run one wire story on two days: the dateline before the shared lead differs."""
+    scene = Scene(known={"a": frozenset(), "b": frozenset()})
+    sentences = {
+        "a": _sentences("a", ["Bank bomb kills two.", "By Dana Kemp, June 3, 2013.", LEAD, "More soon."]),
+        "b": _sentences("b", ["Bank bomb kills two.", "By Dana Kemp, June 4, 2013.", LEAD, "More soon."]),
+    }
+    assert compare([], [], scene, (), sentences) == ()
+    sentences["b"] = _sentences("b", ["Bank bomb kills two.", "By Dana Kemp, June 3, 2013.", LEAD, "Two more died on June 5, 2013."])
+    sentences["a"] = _sentences("a", ["Bank bomb kills two.", "By Dana Kemp, June 3, 2013.", LEAD, "Two more died on June 4, 2013."])
+    (found,) = compare([], [], scene, (), sentences)  # after the lead, a date changed is one fact
+    assert found.category is Category.DATE and found.severity is Severity.ERROR
+
+
+def test_a_misspelt_name_after_words_the_parser_took_in_is_reported() -> None:
+    """ "Actor Peter Cpaaldi" (a headline's words run into the name) and "Peter Capaldi" in one
+    article: the same given name, a surname one slip apart."""
+    from crosscheck.compare import name_findings
+    from crosscheck.model import Entities, Entity, EntityRef
+
+    texts = ["Doctor Who: Actor Peter Cpaaldi is the new Doctor.", "Peter Capaldi will play the role from Christmas."]
+    people = [("Actor Peter Cpaaldi", 0), ("Peter Capaldi", 1)]
+    ents = Entities(
+        "a",
+        tuple(Entity(f"a:PERSON:{n}", "a", "PERSON", n, (n,)) for n, _ in people),
+        tuple(EntityRef(f"a:PERSON:{n}", n, k, 0, 0) for n, k in people),
+    )
+    found = name_findings([ents], {e.key: e.name for e in ents.entities}, {"a": _sentences("a", texts)})
+    assert [sorted(str(v.value) for v in f.values) for f in found] == [["Peter Capaldi", "Peter Cpaaldi"]]
+    assert [e.text for e in found[0].evidence] == texts
+    other = Entities("a", (*ents.entities[:1], Entity("a:PERSON:Paul Capaldi", "a", "PERSON", "Paul Capaldi", ("Paul Capaldi",))),
+                     (ents.refs[0], EntityRef("a:PERSON:Paul Capaldi", "Paul Capaldi", 1, 0, 0)))
+    assert name_findings([other], {e.key: e.name for e in other.entities}, {"a": _sentences("a", texts)}) == []  # another given name

@@ -417,6 +417,18 @@ def test_a_headline_that_misspells_a_name_is_reported(nlp: Any, tmp_path: Path) 
     assert _discrepancies(found, Category.NAME_SPELLING) == []
 
 
+def test_words_the_parser_takes_in_before_a_misspelt_name_do_not_hide_it() -> None:
+    """ "Actor Peter Cpaaldi" in a headline is the body's "Peter Capaldi"; another given name is
+    another person ("Paul Capaldi" / "Peter Cpaaldi" are not compared)."""
+    from crosscheck.compare import _surname_slip
+
+    assert _surname_slip("Doctor Actor Peter Cpaaldi", "Peter Capaldi")
+    assert _surname_slip("Peter Capaldi", "Peter Cpaaldi")
+    assert not _surname_slip("Paul Capaldi", "Peter Cpaaldi")
+    assert not _surname_slip("Peter Lee", "Peter Lea")  # too short to tell a slip from another name
+    assert not _surname_slip("Capaldi", "Cpaaldi")  # no given name to hold it to one person
+
+
 def test_a_list_member_the_other_article_never_names_is_a_warning(nlp: Any, tmp_path: Path) -> None:
     """A lead becomes a warning only when the member left out is a name the other article never uses."""
     a = _write(tmp_path, "a.md", "The minister was joined by the heads of Arcadia Foods, Borealis Steel, Delta Mills and Cobalt Shipping on the trip to the port.")
@@ -425,3 +437,28 @@ def test_a_list_member_the_other_article_never_names_is_a_warning(nlp: Any, tmp_
     severities = [[f.severity for f in _discrepancies(compare([a, other], nlp=nlp, leads=True), Category.LIST_MEMBERSHIP)] for other in (b, c)]
     assert severities[0] == [Severity.WARNING]
     assert all(s is Severity.INFO for s in severities[1])
+
+
+PASSAGE = (
+    "Film star dies at home.\n\n"
+    "Dana Whitcombe, the swimming champion who became a film star in the musicals of the 1940s and 1950s, "
+    "has died at her home in Los Angeles. She was {age}. {after}"
+)
+
+
+def test_a_short_sentence_changed_inside_a_copied_passage_is_an_error(nlp: Any, tmp_path: Path) -> None:
+    """Too short to align on its own, "She was 91." is compared where the sentence before it is
+    copied word for word; a short sentence elsewhere, or a copy that says the same, is not."""
+    first = PASSAGE.format(age=91, after="Her family was with her.")
+    copied = PASSAGE.format(age=94, after="A spokesman confirmed the death on Thursday.")
+    a = _write(tmp_path, "first.md", first)
+    report = compare([a, _write(tmp_path, "copied.md", copied)], nlp=nlp)
+    found = _discrepancies(report, Category.NUMBER)
+    assert [(f.severity, [str(v.value) for v in f.values]) for f in found] == [(Severity.ERROR, ["91", "94"])]
+    assert sorted(e.text for e in found[0].evidence) == ["She was 91.", "She was 94."]
+    same = PASSAGE.format(age=91, after="A spokesman confirmed the death on Thursday.")
+    assert _alarms(nlp, tmp_path, Category.NUMBER, first, same) == [0]
+    # Not copied: the two ages are a lead at most, not a near copy's error.
+    loose = "The film star Dana Whitcombe has died in Los Angeles. She was 94. A spokesman confirmed the death."
+    report = compare([a, _write(tmp_path, "loose.md", loose)], nlp=nlp, leads=True)
+    assert [f.severity for f in _discrepancies(report, Category.NUMBER)] == [Severity.INFO]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.model import Category
-from crosscheck.nearcopy import change
+from crosscheck.nearcopy import affirms_denied, change, in_copied_passage
 
 BASE = "Responding to a distress call, the patrol ship {} swung into action against the pirates in {} boats on {} night."
 NAMES = frozenset({"Kestrel Bay", "Alder"})
@@ -148,3 +148,84 @@ def test_a_person_swapped_outside_the_attribution_is_no_speaker() -> None:
     said = '"We are looking at every option for the plant and its workers," the union said on Tuesday after meeting {} at the depot.'
     people = frozenset({"Dana Kemp", "Ravi Osei"})
     assert change(said.format("Dana Kemp"), said.format("Ravi Osei"), people, people) is None
+
+
+LONG = "The swimming champion who became a film star in the musicals of the 1940s and 1950s has died at her home."
+
+
+def test_a_short_sentence_beside_a_copied_one_is_a_candidate() -> None:
+    a = ["Headline words here.", LONG, "She was 91.", "Her family was with her."]
+    b = ["Another outlet's headline.", LONG, "She was 114.", "A spokesman confirmed the death."]
+    assert in_copied_passage(a, b) == [(2, 2)]  # after the copy; before it is a byline's place
+    ch = change(f"{LONG} {a[2]}", f"{LONG} {b[2]}")  # read with the copied neighbour
+    assert ch is not None and (ch.category, ch.first, ch.second) == (Category.NUMBER, "91", "114")
+
+
+def test_short_sentences_are_no_copies_on_their_own() -> None:
+    assert change("She was 91.", "She was 114.") is None
+    assert in_copied_passage(["She was 91.", "A short line."], ["She was 114.", "A short line."]) == []
+
+
+def test_only_sentences_next_to_a_long_copy_are_paired() -> None:
+    long_b = LONG.replace("her home", "a hospital in the city")
+    assert in_copied_passage(["She was 91.", LONG], ["She was 114.", long_b]) == []  # the long one differs
+    assert in_copied_passage(["She was 91.", "Aged 91."], ["She was 114.", "Aged 91."]) == []  # too short to be a passage
+    longer = "Her family said in a statement that she died peacefully in her sleep early on Thursday morning."
+    assert in_copied_passage(["Title.", LONG, longer], ["Title.", LONG, longer.replace("Thursday", "Friday")]) == [(2, 2)]
+    # A copied first sentence is a headline, and what follows it a byline or a dateline.
+    assert in_copied_passage([LONG, "Posted 3 hours ago."], [LONG, "Posted 5 hours ago."]) == []
+    # A sentence copied twice in one text says nothing about which copy goes with which.
+    assert in_copied_passage(["Title.", LONG, "She was 91."], ["Title.", LONG, "She was 94.", "Later.", LONG, "She was 95."]) == []
+
+
+def test_in_a_copied_passage_a_large_change_of_a_sentence_is_still_one_change() -> None:
+    a = 'Her father Herbert Flynn of Fort Coffee said later, "I am glad it is over."'
+    b = a.replace("Herbert Flynn", "Christopher Kenyon Simpson")
+    people = frozenset({"Herbert Flynn", "Christopher Kenyon Simpson"})
+    assert change(a, b, people, people) is None  # four of fourteen words changed: no copy alone
+    ch = change(f"{LONG} {a}", f"{LONG} {b}", people, people)
+    assert ch is not None and (ch.category, ch.first, ch.second) == (Category.QUOTE_SPEAKER, "Herbert Flynn", "Christopher Kenyon Simpson")
+
+
+def test_a_copied_short_sentence_must_still_differ_in_one_fact() -> None:
+    assert change(f"{LONG} She was 91.", f"{LONG} He was arrested.") is None
+    assert change(f"{LONG} She was 91.", f"{LONG} She was 91.") is None
+
+
+def test_a_whole_name_swapped_after_a_title_both_keep_is_another_speaker() -> None:
+    a = 'In a statement, Interior Secretary Dana Kemp said the plan was "not the means, nor the method" to deal with it.'
+    people = frozenset({"Dana Kemp", "Osei"})  # one known in full, one by the surname a source uses
+    ch = change(a, a.replace("Dana Kemp", "Kofi Osei"), people, people)
+    assert ch is not None and (ch.category, ch.first, ch.second) == (Category.QUOTE_SPEAKER, "Dana Kemp", "Kofi Osei")
+    # One word of the name changed is a spelling or a relative, for the name checks; so is a stranger.
+    assert change(a, a.replace("Dana Kemp", "Dana Osei"), people, people) is None
+    assert change(a, a.replace("Dana Kemp", "Kofi Mensah"), people, people) is None
+
+
+def test_any_form_of_a_speech_verb_attributes_a_quote() -> None:
+    a = 'Dana Kemp on Tuesday recalled screaming "Somebody help me, my daughter has been shot" at the corner of the street.'
+    people = frozenset({"Dana Kemp", "Kofi Osei"})
+    ch = change(a, a.replace("Dana Kemp", "Kofi Osei"), people, people)
+    assert ch is not None and ch.category is Category.QUOTE_SPEAKER
+    assert change(a.replace("recalled", "began"), a.replace("recalled", "began").replace("Dana Kemp", "Kofi Osei"), people, people) is None
+
+
+@pytest.mark.parametrize(
+    ("negated", "plain", "expected"),
+    [
+        ("He has not been charged with manslaughter and fleeing the scene.", "He has been charged with Manslaughter, Leaving the scene and DWI.", True),
+        ("The mayor hasn't signed the order yet, aides said.", "Aides said the mayor has signed the order.", True),
+        ("Although he insisted he was not the informant, he admitted meeting reporters.", "He discounted rumours that he was the informant.", False),
+        ("He was not sentenced to two years in that case.", "Gomes served nine months of a two-year sentence.", False),
+        ("He insisted he was not the informant.", "He discounted rumours that he was the informant.", False),  # too few words
+        ("He was not only charged with murder but with arson.", "He was only charged with murder, police said.", False),
+    ],
+)
+def test_a_denial_of_the_words_the_other_sentence_prints(negated: str, plain: str, expected: bool) -> None:
+    assert affirms_denied(negated, plain) is expected
+
+
+def test_a_noun_that_looks_like_a_speech_verb_attributes_nothing() -> None:
+    a = '"We never gave up," the coach said on Sunday night after Dana Kemp scored 30 points in the final quarter of the game.'
+    people = frozenset({"Dana Kemp", "Kofi Osei"})
+    assert change(a, a.replace("Dana Kemp", "Kofi Osei"), people, people) is None  # "points" is no verb here

@@ -51,6 +51,7 @@ def test_variant(a: str, b: str, expected: Variant) -> None:
         ("Donald Trump", "Donald J. Trump"),
         ("John F. Kennedy", "John Kennedy"),
         ("George H.W. Bush", "George Bush"),
+        ("Phil Schiller", "Philip Shciller"),  # a short given name and a surname slip at once
     ],
 )
 def test_same_person(a: str, b: str) -> None:
@@ -67,6 +68,7 @@ def test_same_person(a: str, b: str) -> None:
         ("Kim Jong Un", "Kim Yo Jong"),
         ("Kim Jong Un", "Kim Hea Kyung"),
         ("Xi Jinping", "Xi"),
+        ("Phil Schiller", "Bill Shiller"),  # another given name as well as a slip
     ],
 )
 def test_not_the_same_person(a: str, b: str) -> None:

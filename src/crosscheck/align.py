@@ -218,10 +218,21 @@ def _incidence(items: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
     return m  # rows of 0/1: the product of two incidences counts shared distinct words
 
 
+def _counts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b.T for 0/1 incidence rows: shared items per pair, exact in float32 below 2**24.
+
+    Some OpenBLAS builds raise floating-point flags on large products of finite inputs, which
+    numpy ≥ 2 reports as "invalid value encountered in matmul" (numpy/numpy#28967); the counts are
+    right, so the spurious warning is kept off the user's terminal.
+    """
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        return a @ b.T
+
+
 def _overlap(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
     """How many items each pair of word lists shares, by one matrix product."""
     vocab = _codes([w for ws in (*a, *b) for w in ws])
-    return _incidence(a, vocab) @ _incidence(b, vocab).T
+    return _counts(_incidence(a, vocab), _incidence(b, vocab))
 
 
 def _list_overlaps(a: Sequence[Claim], b: Sequence[Claim]) -> np.ndarray:
@@ -354,6 +365,6 @@ def _anchor_jaccard(a: Sequence[Claim], b: Sequence[Claim]) -> np.ndarray:
         ma[i, [vocab[x] for x in c.anchors]] = 1
     for j, c in enumerate(b):
         mb[j, [vocab[x] for x in c.anchors]] = 1
-    inter = ma @ mb.T
+    inter = _counts(ma, mb)
     union = ma.sum(1)[:, None] + mb.sum(1)[None, :] - inter
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)

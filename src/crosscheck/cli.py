@@ -180,11 +180,9 @@ def _perturb(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {out}: cannot create directory ({exc.strerror or exc})") from None
     analysis = analyse(sources, load_model())
     article = sources[0]
-    claims = perturb.agreed_claims(analysis.claims, article.id) if args.against else list(analysis.claims)
     written = 0
     for edit in [Edit(e) for e in (args.edit or [str(e) for e in Edit])]:
-        options = perturb.candidates(article, analysis.entities[0], claims, edit, analysis.global_names)
-        p = perturb.choose(article, options, salt=f"{edit}{args.seed}")
+        p = perturb.choose(article, perturb.options(analysis, edit, against=bool(args.against)), salt=f"{edit}{args.seed}")
         if p is None:
             print(f"crosscheck: no {edit} edit possible in {article.path}", file=sys.stderr)
             continue

@@ -16,7 +16,7 @@ from .align import Group, member_pairs
 from .claims.base import _words
 from .claims.quotes import gist
 from .findings import make
-from .model import Category, Claim, ClaimKind, Entities, Finding, Kind, Severity, Value
+from .model import Category, Claim, ClaimKind, Entities, Evidence, Finding, Kind, Sentence, Severity, Value
 from .quantities import Amount, parse_amount, same_amount, within_bound
 
 DISCREPANCY_MIN = 0.6
@@ -113,12 +113,17 @@ def comparer(kind: ClaimKind) -> Callable[[Comparer], Comparer]:
 
 
 def compare(
-    claims: Sequence[Claim], groups: Sequence[Group], scene: Scene | None = None, spelt: Sequence[Finding] = ()
+    claims: Sequence[Claim],
+    groups: Sequence[Group],
+    scene: Scene | None = None,
+    spelt: Sequence[Finding] = (),
+    sentences: Mapping[str, Sequence[Sentence]] | None = None,
 ) -> tuple[Finding, ...]:
     """Findings for every aligned group, then unique findings for what nothing matched.
 
     `spelt` are the name spellings found on the entities: a near copy's respelt word that one of
-    them already reports ("Msyore" in "INS Msyore") is not reported twice.
+    them already reports ("Msyore" in "INS Msyore") is not reported twice. `sentences` (every
+    source's, by id) lets short sentences of a copied passage be compared as near copies too.
     """
     out: list[Finding] = []
     copies: list[Finding] = []
@@ -133,6 +138,8 @@ def compare(
         if finding is None:
             continue
         (copies if group[0].kind is ClaimKind.STATEMENT and finding.category is not Category.STATEMENT else out).append(finding)
+    if sentences is not None:
+        copies += _passage_copies(sentences, scene, copies)
     # A near copy's number or year is often a typed claim too: report it once, in the typed
     # finding's fuller words ("June 2012"), with the near copy's certainty.
     copies = [f for f in copies if not any(_covers(g, f) for g in spelt)]
@@ -306,6 +313,15 @@ def _denies_another(group: Sequence[Claim]) -> bool:
     return False
 
 
+def _denies_the_words(group: Sequence[Claim]) -> bool:
+    """Whether a negated sentence denies a phrase the other prints word for word ("has not been
+    charged with" / "has been charged with"): a denial of what it states, however loosely the
+    rest of the two sentences align."""
+    denied = [c for c in group if c.get("negated")]
+    plain = [c for c in group if not c.get("negated")]
+    return all(nearcopy.affirms_denied(d.evidence.text, p.evidence.text) for d in denied for p in plain)
+
+
 def _extends(group: Sequence[Claim]) -> bool:
     """Whether a negated sentence is the other sentence with a clause of its own added ("The
     reason had not been made public, and while A said B, …" against "A said B"): the denial is
@@ -323,7 +339,7 @@ def _statement(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding |
     if copy is not None:
         return copy
     if len({bool(c.get("negated")) for c in group}) > 1:
-        if conf < NEGATION_MIN or _extends(group) or _denies_another(group):
+        if conf < NEGATION_MIN and not _denies_the_words(group) or _extends(group) or _denies_another(group):
             return None  # alike enough to agree, not to say one source denies the other's words
         return _negation(group, "One source negates what the other states", LOOSE, conf)
     return _agree(group, Category.STATEMENT, "statement", f"{_sources(group)} state the same: {_short(group[0].value)}", conf)
@@ -351,19 +367,86 @@ def _near_copy(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding |
         for y in group[n + 1 :]:
             if x.source_id == y.source_id:
                 continue
-            ch = nearcopy.change(str(x.value), str(y.value), anchors, anchors & scene.people)
-            if ch is None:
-                continue
-            if ch.category is Category.LIST_MEMBERSHIP:
-                longer = x if ch.second == nearcopy.NOT_LISTED else y
-                if not scene.lists(longer.source_id, longer.sentence, ch.about):
-                    continue
-            if ch.category is Category.STATEMENT:
-                return _negation((x, y), "One source negates what the other states, word for word otherwise", Severity.ERROR, conf)
-            summary = f"{_COPY_SUMMARY[ch.category]} in one sentence: {ch.first} ({x.source_id}) vs {ch.second} ({y.source_id})"
-            vals = (Value(x.source_id, ch.first), Value(y.source_id, ch.second))
-            return make(Kind.DISCREPANCY, ch.category, Severity.ERROR, ch.about, summary, vals, (x.evidence, y.evidence), conf)
+            found = _copy_finding((x.evidence, y.evidence), ((x.sentence,), (y.sentence,)), anchors, scene, conf)
+            if found is not None:
+                return found
     return None
+
+
+PASSAGE_CONFIDENCE = 0.9
+"""How sure a near copy found by its place in a copied passage is: it was never aligned."""
+
+
+def _passage_copies(sentences: Mapping[str, Sequence[Sentence]], scene: Scene, copies: Sequence[Finding]) -> list[Finding]:
+    """Near copies among the sentences right after a long one two sources print word for word.
+
+    Alignment passes over "She was 91." (too few words to match on); after a long sentence both
+    sources copy, its copy "She was 114." is one fact changed all the same.
+    """
+    out: list[Finding] = []
+    seen = {frozenset(f.evidence) for f in copies}
+    ids = list(sentences)
+    for n, a in enumerate(ids):
+        for b in ids[n + 1 :]:
+            xs, ys = sentences[a], sentences[b]
+            anchors = scene.known.get(a, frozenset()) | scene.known.get(b, frozenset())
+            for i, j in nearcopy.in_copied_passage([x.text for x in xs], [y.text for y in ys]):
+                one = (Evidence(a, xs[i].text, xs[i].start, xs[i].end), Evidence(b, ys[j].text, ys[j].start, ys[j].end))
+                if frozenset(one) in seen:
+                    continue
+                # The parser may cut one copy where it runs the other on ('"…," said Lt.' /
+                # '"…," said Lt. Dana Kemp of the state police.'): try each side with its next
+                # sentence too.
+                options = [one] + [(x, one[1]) for x in [_two_sentences(a, xs, i)] if x] + [(one[0], y) for y in [_two_sentences(b, ys, j)] if y]
+                copy = xs[i - 1].text
+                for ev in options:
+                    # Read after the copied sentence: a quote the parser cut off still counts.
+                    lines = ((xs[i].index, xs[i].index + 1), (ys[j].index, ys[j].index + 1))
+                    found = _copy_finding(ev, lines, anchors, scene, PASSAGE_CONFIDENCE, (f"{copy} {ev[0].text}", f"{copy} {ev[1].text}"))
+                    if found is not None:
+                        out.append(found)
+                        break
+    return out
+
+
+def _two_sentences(source: str, sentences: Sequence[Sentence], k: int) -> Evidence | None:
+    """Sentences k and k + 1 of a source as one piece of evidence, if there is a next one and one
+    character stands between them, shown as a space (a line break is one too): offsets within the
+    joined text stay those of the source."""
+    if k + 1 >= len(sentences) or sentences[k + 1].start != sentences[k].end + 1:
+        return None
+    first, second = sentences[k], sentences[k + 1]
+    return Evidence(source, f"{first.text} {second.text}", first.start, second.end)
+
+
+def _copy_finding(
+    ev: tuple[Evidence, Evidence],
+    index: tuple[tuple[int, ...], tuple[int, ...]],
+    anchors: frozenset[str],
+    scene: Scene,
+    conf: float,
+    passage: tuple[str, str] | None = None,
+) -> Finding | None:
+    """The finding for two sentences (their evidence and the sentence numbers each may span) that
+    are near copies; `passage`, when they stand in a copied passage, are their texts read after
+    the copied sentence."""
+    x, y = ev
+    first, second = passage or (x.text, y.text)
+    ch = nearcopy.change(first, second, anchors, anchors & scene.people)
+    if ch is None:
+        return None
+    if ch.category is Category.LIST_MEMBERSHIP:
+        longer, at = (x, index[0]) if ch.second == nearcopy.NOT_LISTED else (y, index[1])
+        if not any(scene.lists(longer.source, n, ch.about) for n in at):
+            return None
+    if ch.category is Category.STATEMENT:
+        summary = "One source negates what the other states, word for word otherwise: " + " / ".join(
+            f"{_short(e.text, 60)} ({e.source})" for e in ev
+        )
+        return make(Kind.DISCREPANCY, Category.STATEMENT, Severity.ERROR, "statement", summary, (Value(x.source, x.text), Value(y.source, y.text)), ev, conf)
+    summary = f"{_COPY_SUMMARY[ch.category]} in one sentence: {ch.first} ({x.source}) vs {ch.second} ({y.source})"
+    vals = (Value(x.source, ch.first), Value(y.source, ch.second))
+    return make(Kind.DISCREPANCY, ch.category, Severity.ERROR, ch.about, summary, vals, ev, conf)
 
 
 def _unique(claims: Sequence[Claim], matched: set[int]) -> list[Finding]:
@@ -400,7 +483,7 @@ def _unique_finding(c: Claim) -> Finding:
     return make(Kind.UNIQUE, _UNIQUE_CATEGORY[c.kind], Severity.INFO, c.subject, summary, (Value(c.source_id, c.value),), (c.evidence,), 1.0)
 
 
-def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str], sentences: dict[str, Sequence]) -> list[Finding]:
+def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str], sentences: Mapping[str, Sequence[Sentence]]) -> list[Finding]:
     """Spelling discrepancies of people's names, inside one source and across sources."""
     out: list[Finding] = []
     for ents in all_entities:
@@ -443,7 +526,7 @@ def name_findings(all_entities: Sequence[Entities], global_names: dict[str, str]
     return out
 
 
-def _split_person(ents: Entities, global_names: dict[str, str], sentences: dict[str, Sequence]) -> list[Finding]:
+def _split_person(ents: Entities, global_names: dict[str, str], sentences: Mapping[str, Sequence[Sentence]]) -> list[Finding]:
     """One source naming a person under two entities one typing slip apart: a spelling it varies.
 
     Either the two link to one person ("Mara Lindvqist" in a headline, "Mara Lindqvist" in the
@@ -459,7 +542,9 @@ def _split_person(ents: Entities, global_names: dict[str, str], sentences: dict[
             one_person = global_names.get(e.key, e.name) == global_names.get(other.key, other.name)
             if not (one_person or _surname_slip(a, b)):
                 continue
-            differ = names.spelling(a, b)
+            # Two people unlinked are compared by given name and surname only: words the parser
+            # took in before them ("Actor Peter Cpaaldi") are no part of the spelling.
+            differ = names.spelling(a, b) if one_person else names.spelling(*(" ".join(x.split()[-2:]) for x in (a, b)))
             if differ is None or differ[2] is not names.Variant.LETTERS or not names.one_slip(differ[0], differ[1]):
                 continue
             base, form, _ = differ
@@ -472,12 +557,16 @@ def _split_person(ents: Entities, global_names: dict[str, str], sentences: dict[
 
 
 def _surname_slip(a: str, b: str) -> bool:
-    """The same words but for a last one a slip apart, long enough not to be another name."""
+    """The same given name before surnames a slip apart, long enough not to be another name.
+
+    Words before the given name do not count: a headline's "Actor Peter Cpaaldi" is the body's
+    "Peter Capaldi" misspelt, whatever the parser took in with the name.
+    """
     wa, wb = a.split(), b.split()
-    return len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and min(len(wa[-1]), len(wb[-1])) >= 5 and names.one_slip(wa[-1], wb[-1])
+    return min(len(wa), len(wb)) >= 2 and wa[-2] == wb[-2] and min(len(wa[-1]), len(wb[-1])) >= 5 and names.one_slip(wa[-1], wb[-1])
 
 
-def _name_evidence(ents: Entities, key: str, form: str, sentences: dict[str, Sequence]):  # type: ignore[no-untyped-def]
+def _name_evidence(ents: Entities, key: str, form: str, sentences: Mapping[str, Sequence[Sentence]]):  # type: ignore[no-untyped-def]
     from .model import Evidence
 
     sents = sentences[ents.source_id]

@@ -142,8 +142,11 @@ def same_person(a: str, b: str) -> float:
         return 0.0
     if len(wa) == len(wb) and wa[1:] == wb[1:] and is_nickname(wa[0], wb[0]):
         return 0.9  # "Phil Schiller" / "Philip Schiller"
-    if wa[:-1] == wb[:-1] and _slip(fold(wa[-1]), fold(wb[-1])) and len(wa[-1]) >= 4:
-        return 0.9  # the same given names and a surname one slip apart: "A.J. Smith" / "A.J. Simth"
+    given = wa[:-1] == wb[:-1] or len(wa) == len(wb) == 2 and is_nickname(wa[0], wb[0])
+    if given and _slip(fold(wa[-1]), fold(wb[-1])) and len(wa[-1]) >= 4:
+        # The same given names (or a short form of one) and a surname one slip apart: "A.J. Smith"
+        # / "A.J. Simth", "Phil Schiller" / "Philip Shciller".
+        return 0.9
     last_a, last_b = skeleton(wa[-1]), skeleton(wb[-1])
     if last_a != last_b and fuzz.ratio(last_a, last_b) < 75:
         return 0.0

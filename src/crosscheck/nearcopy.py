@@ -13,6 +13,8 @@ Pure string functions: the statement comparer hands in two sentences and their e
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -38,7 +40,13 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _COUNTED = frozenset("people men women children staff police personnel".split())
 """Plurals without an s: after one, a four-digit number is a count ("1800 people"), not a year."""
-_SPEECH = frozenset("said says say told tells added adds according asked explained insisted stated wrote".split())
+_SPEECH = frozenset(
+    "said says say told tells added adds according asked explained insisted stated wrote recalled recalls "
+    "warned replied announced declared admitted acknowledged confirmed denied argued stressed urged testified".split()
+)
+"""Speech verbs as a sentence prints them. Not derived from the parser's lemmas (claims/speakers.py):
+this module reads words, and many forms of those lemmas are nouns as often ("points", "reports",
+"claims", "calls", "notes", "quotes"); these are not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +177,17 @@ def _speaker(
     surnames = {n.split()[-1] for n in named if n.split()}
     x, y = (names.fold(names.strip_name(r)[0]) for r in runs)  # "President Kemp" is Kemp
     if not all(r in named or r.split()[-1:] and r.split()[-1] in surnames for r in (x, y)) or set(x.split()) & set(y.split()):
-        return None  # "Dana Kemp" / "Dana Osei": a surname changed, for the name checks to judge
+        # Unless the changed words are two whole names: the words around them ("Interior Secretary
+        # Dirk Kempthorne") are a title both sentences keep, not a given name shared.
+        whole = (" ".join(old), " ".join(new))
+        known = all(names.fold(w) in named or names.fold(w).split()[-1] in surnames for w in whole)
+        if not (len(old) >= 2 and len(new) >= 2 and known):
+            return None  # "Dana Kemp" / "Dana Osei": a surname changed, for the name checks to judge
+        runs = whole
     if not _attributes(words, runs[0]):
         return None  # "… after meeting Osei": another person, not the one the words are given to
-    return Change(Category.QUOTE_SPEAKER, runs[0], runs[1], runs[0])
+    shown = [names.strip_name(r)[0] for r in runs]  # "Lt Dana Kemp" is reported as Dana Kemp
+    return Change(Category.QUOTE_SPEAKER, shown[0], shown[1], shown[0])
 
 
 def _attributes(words: list[str], name: str) -> bool:
@@ -221,3 +236,53 @@ def _name(old: list[str], new: list[str], about: str, entity_names: frozenset[st
         return None  # capitalised, but not part of anything either source names
     named = sorted(n for n in entity_names if names.fold(x) in names.fold(n).split() or names.fold(y) in names.fold(n).split())
     return Change(Category.NAME_SPELLING, x, y, named[0] if named else x)
+
+
+def in_copied_passage(first: Sequence[str], second: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of differing sentences, `first[i]` and `second[j]`, that stand where a copied
+    passage puts them: right after a long sentence both texts print word for word, once each, at
+    i - 1 and j - 1, past the first sentence of either.
+
+    Too few words to be a copy on their own, "She was 91." and "She was 114." are one sentence when
+    the wire sentence before them is the same in both: outlets run a passage whole. So is a
+    sentence whose one change ("Herbert Flynn" / "Christopher Kenyon Simpson") is too large a share
+    of it, or one the parser cut from its quote ('"…," said Lt.' / "Gregg Hastings of the state
+    police."). The pairs are the candidates: `change` on each read after its copied sentence
+    decides whether they differ in one fact. Only after: what stands before a copied lead is a
+    byline or a dateline, whose date differs whenever two outlets run one wire story on two days.
+    """
+    keys_a, keys_b = [_key(t) for t in first], [_key(t) for t in second]
+    count_a, count_b = Counter(keys_a), Counter(keys_b)
+    where = {k: j for j, k in enumerate(keys_b) if j >= 1 and count_b[k] == 1 and len(k.split()) >= MIN_SHARED}
+    out = []
+    for i, k in enumerate(keys_a[:-1]):
+        j = where.get(k)
+        if i >= 1 and j is not None and count_a[k] == 1 and j + 1 < len(keys_b) and keys_a[i + 1] != keys_b[j + 1]:
+            out.append((i + 1, j + 1))
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+DENIED_WORDS = 5
+"""Words around a "not" (two before, three after: all of them) the other sentence must print in a row."""
+
+
+def affirms_denied(negated: str, plain: str) -> bool:
+    """Whether `plain` prints, word for word, the phrase `negated` denies: "He has not been charged
+    with" against "He has been charged with".
+
+    Two sentences aligned only loosely may differ in a "not" that belongs to another clause; when
+    the words right around it are the other sentence's own, the denial is of what it states.
+    """
+    a, b = [w.lower() for w in _WORD.findall(negated)], [w.lower() for w in _WORD.findall(plain)]
+    other = f" {' '.join(b)} "
+    for i, w in enumerate(a):
+        if (w in _NEGATORS or w.endswith(("n't", "n’t"))) and a[i + 1 : i + 2] not in (["only"], ["just"], ["merely"]):
+            before = a[max(0, i - 2) : i] + ([w[:-3]] if w not in _NEGATORS else [])
+            phrase = before + a[i + 1 : i + 4]
+            if len(phrase) >= DENIED_WORDS and f" {' '.join(phrase)} " in other:
+                return True
+    return False

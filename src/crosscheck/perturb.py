@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from . import dates, names
 from .model import Category, Claim, ClaimKind, Entities, Source
+
+if TYPE_CHECKING:
+    from .pipeline import Analysis
 
 
 class Edit(StrEnum):
@@ -84,6 +88,29 @@ def candidates(
     return sorted(options, key=lambda p: (p.start, p.end))
 
 
+def options(analysis: Analysis, edit: Edit, against: bool = False) -> list[Perturbation]:
+    """The edits of this kind the first analysed source allows; `against` the second source, only
+    of facts both state: claims they agree on, and names of people both name.
+
+    Against another article the edited name, number or date is reported beside that article's
+    wording of it, which need not be this one's ("Heffner" here, "Hefner" there; "Friday August 2,
+    2013" here, "August 2, 2013" there): the finding must name the new value.
+    """
+    article, ents = analysis.parsed[0].source, analysis.entities[0]
+    if not against:
+        return candidates(article, ents, analysis.claims, edit, analysis.global_names)
+    found = candidates(article, ents, agreed_claims(analysis.claims, article.id), edit, analysis.global_names)
+    if edit is Edit.NAME:
+        theirs = {analysis.global_names[e.key] for other in analysis.entities[1:] for e in other.entities}
+        both = {e.key for e in ents.entities if analysis.global_names[e.key] in theirs}
+        # The person whose mention is respelt, not any namesake: "Salvatore Gigante" is no edit of
+        # a fact the other article states because it names "Vincent Gigante".
+        found = [p for p in found if any(r.entity in both and r.start <= p.start < r.end for r in ents.refs)]
+    if edit in (Edit.NAME, Edit.NUMBER, Edit.DATE):
+        found = [replace(p, expect=(p.new,)) for p in found]
+    return found
+
+
 def choose(source: Source, options: Sequence[Perturbation], salt: str = "") -> Perturbation | None:
     """Pick one option, the same one every time for the same article."""
     if not options:
@@ -93,7 +120,7 @@ def choose(source: Source, options: Sequence[Perturbation], salt: str = "") -> P
 
 
 def _respell(word: str) -> str | None:
-    """A plausible slip: two neighbouring inner letters swapped, or an inner consonant doubled."""
+    """A plausible slip: two neighbouring inner letters swapped."""
     if len(word) < 5 or not word.isalpha():
         return None
     for i in range(1, len(word) - 2):
@@ -137,7 +164,7 @@ def _numbers(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
         if m:
             old = m.group(0)
             value = float(old.replace(",", "").replace(" ", ""))
-            if value < 2 or (1900 <= value <= 2100 and "." not in old):
+            if value < 2 or (1900 <= value <= 2100 and "." not in old) or _not_a_count(text, c.span[0] + m.start(), c.span[0] + m.end()):
                 continue
             # A quarter more: beyond the tolerance of "about" and "some", still a plausible value.
             new_value = value + max(2, -(-value * 0.25 // 1)) if value >= 1 else value + 0.5
@@ -155,6 +182,18 @@ def _numbers(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
             start = c.span[0] + w.start()
         out.append(Perturbation(Edit.NUMBER, start, start + len(old), old, new, (old, new), f"{c.subject}: {old} changed to {new}"))
     return out
+
+
+def _not_a_count(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is part of a date ("4 November", "May 4"), a time of
+    day ("09: 30") or a web address ("_ article _ 80744"): changing it is a date edit, or no edit
+    of a fact at all."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])
+    after = re.findall(r"[^\W\d_]+", text[end : end + 12])
+    near_month = any(w.lower().rstrip(".") in dates.MONTHS and w[:1].isupper() for w in before[-1:] + after[:1])
+    # "09: 30", "9.30 am": a time; "09 / 14 / 2013", "14/09": a date in figures
+    clock = re.match(r"\s?(?:[:.]\s?\d\d|/\s?\d)", text[end : end + 5]) is not None or re.search(r"\d\s?/\s?$", text[max(0, start - 5) : start]) is not None
+    return near_month or clock or re.search(r"[/_=]\s?$|www|http", text[max(0, start - 40) : start]) is not None
 
 
 def _dates(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
@@ -244,7 +283,12 @@ def _plain_name(name: str) -> bool:
     ) and not all(re.fullmatch(r"[A-Z]\.", w) for w in words)
 
 
-_AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does|do)(\s+)(?!not\b|n't\b)", re.I)
+_IRREGULAR = "been|won|made|said|told|left|lost|met|put|set|got|led|held|kept|paid|sold|sent|spent|built|found|brought|bought|caught|fought|thought|done|gone|come|become|run|hit|cut|struck"
+_NOT_PARTICIPLES = r"(?:(?:wo)?men|children|seven|eleven|\w+teen|dozen|citizens?|kitchen|garden|chicken|oxygen|screen|green|ten|often)\b"
+_AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|should|(?:has|have|had)(?=\s+(?!" + _NOT_PARTICIPLES + r")(?:[a-z]+(?:ed|en|wn)|" + _IRREGULAR + r")\b))(\s+)(?!not\b|n't\b)")
+"""An auxiliary in lower case: a capitalised "Will" or "Can" is as often a first name. "has" and
+"have" only before a participle ("has not been", not "have not Kevin Youkilis at first base");
+"do" and "did" not at all, which in a plain statement are nearly always the main verb."""
 
 
 def _negations(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:

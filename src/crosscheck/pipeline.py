@@ -81,8 +81,9 @@ def check(
     with maybe(timer, "align"):
         groups = align(a.claims)
     with maybe(timer, "compare"):
-        spelt = name_findings(a.entities, a.global_names, {p.source.id: p.sentences for p in a.parsed})
-        findings = [*compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names, a.claims), spelt), *spelt]
+        sentences = {p.source.id: p.sentences for p in a.parsed}
+        spelt = name_findings(a.entities, a.global_names, sentences)
+        findings = [*compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names, a.claims), spelt, sentences), *spelt]
         report = build(sources, [f for f in findings if leads or not is_lead(f)])
     if reference is not None:
         report = against_reference(report, resolve_reference(sources, reference))
