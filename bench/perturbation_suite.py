@@ -64,7 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--partners", type=int, default=3, help="other articles of each event to build cross-outlet pairs against")
     ap.add_argument("--out", default=str(ROOT / "reports"))
     ap.add_argument("--salt", default="", help="draw other edits from the same articles (a fresh suite, written to perturbation-SALT.md)")
+    ap.add_argument("--rescore", action="store_true", help=f"rewrite the report from its JSON with the reader judgements in {READ.relative_to(ROOT)}, without rerunning the checker")
+    ap.add_argument("--to-judge", metavar="JSONL", help="also write the held-out cross-outlet pairs no reader has judged, for a reader to fill in")
     args = ap.parse_args(argv)
+    if args.rescore:
+        return rescore(Path(args.out), args.salt)
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         print(f"no corpus at {corpus}", file=sys.stderr)
@@ -99,14 +103,56 @@ def main(argv: list[str] | None = None) -> int:
                     s = type(s)(s.event, s.split, s.correct, tuple(unrelated), s.found, s.misses, s.agreements_found, s.agreements_missed)
                     held = a_path.parent.name not in tuned
                     sure = {**report, "findings": [f for f in report["findings"] if f["severity"] in SURE]}
+                    sentence = next((t.text for t in analysis.parsed[0].sentences if t.start <= p.start < t.end), "")
                     rows.append({
                         "event": name, "partner": b_path.name if mode == "cross" else a_path.name, "edit": str(edit), "mode": mode,
-                        "held_out": held, "note": p.note,
+                        "held_out": held, "note": p.note, "sentence": sentence,
+                        "witnesses": perturb.witnesses(analysis.claims, a_src.id, p) if mode == "cross" else [],
                         "caught": bool(s.found), "caught_sure": bool(evaluate.score(gold, sure).found),
                         "other_discrepancies": len(s.false_positives),
                         "other_summaries": [f["summary"] for f in s.false_positives][:5],
                     })
     write(rows, Path(args.out), args.salt)
+    if args.to_judge:
+        todo = to_judge(rows, read_judgements())
+        Path(args.to_judge).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in todo), encoding="utf-8")
+        print(f"{len(todo)} pairs to judge written to {args.to_judge}")
+    return 0
+
+
+READ = ROOT / "bench" / "judged" / "perturbation-cross.jsonl"
+"""A reader's word, per cross-outlet pair of a fact other than a name, on whether the other
+article's agreeing sentence states the edited fact or another that reads alike ("three
+touchdowns" in this game against three in another). The suite picks cross-outlet edits among
+facts crosscheck finds both articles agree on, which is the checker's own judgement; this file
+says how often that judgement was right, and recall is given on the pairs a reader confirmed."""
+
+
+def _key(r: dict) -> tuple[str, str, str, str]:
+    return (r["event"], r["partner"], r["edit"], r["note"])
+
+
+def read_judgements(path: Path = READ) -> dict[tuple[str, str, str, str], bool]:
+    """(event, partner, edit, note) -> whether the partner states the edited fact."""
+    if not path.exists():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {_key(r): r["same_fact"] for r in rows if isinstance(r.get("same_fact"), bool)}
+
+
+def to_judge(rows: list[dict], known: dict) -> list[dict]:
+    """Held-out cross-outlet pairs of facts other than names that no reader has judged yet."""
+    return [
+        {**{k: r[k] for k in ("event", "partner", "edit", "note", "sentence", "witnesses")}, "same_fact": None, "reason": ""}
+        for r in rows if r["mode"] == "cross" and r["edit"] != "name" and r["held_out"] and _key(r) not in known
+    ]
+
+
+def rescore(out: Path, salt: str) -> int:
+    """Rewrite the report from its JSON rows, with the reader judgements READ now holds."""
+    name = f"perturbation-{salt}" if salt else "perturbation"
+    rows = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["pairs"]
+    write(rows, out, salt)
     return 0
 
 
@@ -120,6 +166,47 @@ def _share(rows: list[dict], key: str) -> str:
     round up to it."""
     caught = sum(r[key] for r in rows)
     return f"{caught}/{len(rows)} = {caught / max(1, len(rows)):.3f}"
+
+
+def _confirmed(held: list[dict]) -> list[str]:
+    """Recall on the held-out pairs whose edited fact a reader confirmed the other article states
+    (a name: a person both name, which the suite checks on the entities)."""
+    judged = read_judgements()
+    cross = [r for r in held if r["mode"] == "cross"]
+    verdict = {id(r): True if r["edit"] == "name" else judged.get(_key(r)) for r in cross}
+    sure = [r for r in cross if verdict[id(r)] is True]
+    other = [r for r in cross if verdict[id(r)] is False]
+    open_ = [r for r in cross if verdict[id(r)] is None]
+    both = [r for r in held if r["mode"] == "same"] + sure
+    by_edit = []
+    for edit in sorted({r["edit"] for r in cross}):
+        mine = [r for r in cross if r["edit"] == edit]
+        ok = [r for r in mine if verdict[id(r)] is True]
+        by_edit.append([edit, len(mine), len(ok), sum(verdict[id(r)] is False for r in mine),
+                        f"{sum(r['caught'] for r in ok) / max(1, len(ok)):.2f}", f"{sum(r['caught_sure'] for r in ok) / max(1, len(ok)):.2f}"])
+    from tabulate import tabulate
+
+    if not judged:
+        return [
+            "## Cross-outlet pairs a reader checked",
+            "",
+            "Cross-outlet edits are drawn from facts crosscheck finds both articles agree on, which is the",
+            f"checker's own judgement. No reader has yet checked them ({READ.relative_to(ROOT)} is absent):",
+            "`--to-judge FILE` lists the held-out ones for a reader, `--rescore` rewrites this report once judged.",
+            "",
+        ]
+    return [
+        "## Cross-outlet pairs a reader checked",
+        "",
+        "Cross-outlet edits are drawn from facts crosscheck finds both articles agree on. A reader",
+        f"checked, for every held-out one but names, whether the other article's agreeing sentence states that fact ({READ.relative_to(ROOT)}).",
+        f"Confirmed: {len(sure)}; another fact that reads alike: {len(other)} (caught with `--leads`: {sum(r['caught'] for r in other)}); not judged: {len(open_)}.",
+        f"Held-out, cross, confirmed: {_share(sure, 'caught')} with `--leads`, {_share(sure, 'caught_sure')} by default.",
+        f"Held-out, same and confirmed cross: {_share(both, 'caught')} with `--leads`, {_share(both, 'caught_sure')} by default.",
+        "",
+        tabulate(by_edit, headers=["edit", "held-out cross pairs", "confirmed", "another fact", "recall with --leads", "recall by default"], tablefmt="github"),
+        "",
+    ]
 
 
 def write(rows: list[dict], out: Path, salt: str = "") -> None:
@@ -154,6 +241,7 @@ def write(rows: list[dict], out: Path, salt: str = "") -> None:
         "",
         tabulate(table, headers=["edit", "mode", "pairs", "caught", "recall with --leads", "recall by default"], tablefmt="github"),
         "",
+        *_confirmed(held),
         "## Missed edits",
         "",
     ]

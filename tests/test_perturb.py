@@ -265,20 +265,41 @@ def test_perturb_bad_input_is_one_line_and_exit_2(
     assert not (tmp_path / "out").exists()
 
 
+OTHER = (
+    "---\ntitle: Riverton blaze\noutlet: Other Wire\npublished: 2026-03-12\n---\n"
+    "Daniel Hartmann, the fire chief, said 32 firefighters fought the blaze in Riverton on Tuesday.\n"
+)
+
+
+def _against(tmp_path: Path, nlp: Any, other_text: str) -> Analysis:
+    """ARTICLE analysed beside another outlet's article."""
+    other, mine = tmp_path / "other.md", tmp_path / "fire.md"
+    other.write_text(other_text, encoding="utf-8")
+    mine.write_text(ARTICLE, encoding="utf-8")
+    return analyse(read_sources([mine, other]), nlp)
+
+
 def test_against_another_article_only_names_both_mention_are_respelt(tmp_path: Path, nlp: Any) -> None:
     """Respelling a person the other article never names would test nothing it can contradict;
     against it, the finding shows the other article's spelling beside the new one, not the old."""
-    other = tmp_path / "other.md"
-    other.write_text(
-        "---\ntitle: Riverton blaze\noutlet: Other Wire\npublished: 2026-03-12\n---\n"
-        "Daniel Hartmann, the fire chief, said 32 firefighters fought the blaze in Riverton on Tuesday.\n",
-        encoding="utf-8",
-    )
-    mine = tmp_path / "fire.md"
-    mine.write_text(ARTICLE, encoding="utf-8")
-    analysis = analyse(read_sources([mine, other]), nlp)
+    analysis = _against(tmp_path, nlp, OTHER)
     found = perturb.options(analysis, Edit.NAME, against=True)
     assert found and {p.old for p in found} == {"Hartmann"}
     assert all(p.expect == (p.new,) for p in found)
     alone = perturb.options(analysis, Edit.NAME)
     assert {p.old for p in alone} > {"Hartmann"} and all(p.expect == (p.old, p.new) for p in alone)
+
+
+def test_witnesses_are_the_other_articles_agreeing_sentences(tmp_path: Path, nlp: Any) -> None:
+    """A cross-outlet number edit falls in a sentence another article agrees with; `witnesses`
+    gives that article's sentence, for a reader to check it states the same fact. An edit in a
+    sentence nothing agrees with has none."""
+    analysis = _against(tmp_path, nlp, OTHER + "\nThe cause of the fire is not yet known.\n")
+    mine_id = analysis.parsed[0].source.id
+    numbers = perturb.options(analysis, Edit.NUMBER, against=True)
+    assert [p.old for p in numbers] == ["32"]
+    assert perturb.witnesses(analysis.claims, mine_id, numbers[0]) == [
+        "Daniel Hartmann, the fire chief, said 32 firefighters fought the blaze in Riverton on Tuesday."
+    ]
+    mayor = ARTICLE.index("Mayor")
+    assert perturb.witnesses(analysis.claims, mine_id, _p(start=mayor, end=mayor + 5, old="Mayor", new="Mayer")) == []

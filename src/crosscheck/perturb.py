@@ -308,7 +308,12 @@ def _negations(source: Source, claims: Sequence[Claim]) -> list[Perturbation]:
 
 
 def agreed_claims(claims: Sequence[Claim], source_id: str) -> list[Claim]:
-    """Claims of `source_id` that another source states too, with the same value.
+    """Claims of `source_id` that another source states too, with the same value."""
+    return [c for group in agreed_groups(claims) for c in group if c.source_id == source_id]
+
+
+def agreed_groups(claims: Sequence[Claim]) -> list[tuple[Claim, ...]]:
+    """Aligned claims of several sources that crosscheck finds in agreement.
 
     Only agreements aligned with the confidence at which a conflict would be reported count:
     a looser match is no evidence that both articles state the fact.
@@ -321,10 +326,20 @@ def agreed_claims(claims: Sequence[Claim], source_id: str) -> list[Claim]:
     for g in align(claims):
         if len(g.members) < 2 or g.confidence < DISCREPANCY_MIN:
             continue
-        group = [claims[i] for i in g.members]
+        group = tuple(claims[i] for i in g.members)
         found = compare(group, [Group(tuple(range(len(group))), g.confidence)])
         if found and found[0].kind is Kind.AGREEMENT:
-            out += [c for c in group if c.source_id == source_id]
+            out.append(group)
+    return out
+
+
+def witnesses(claims: Sequence[Claim], source_id: str, p: Perturbation) -> list[str]:
+    """The other sources' sentences that agree with the sentence an edit falls in: where a reader
+    checks that the other article states the edited fact, not a fact that only reads alike."""
+    out: list[str] = []
+    for group in agreed_groups(claims):
+        if any(c.source_id == source_id and c.evidence.start <= p.start < c.evidence.end for c in group):
+            out += [c.evidence.text for c in group if c.source_id != source_id and c.evidence.text not in out]
     return out
 
 
