@@ -399,9 +399,9 @@ def _passage_copies(sentences: Mapping[str, Sequence[Sentence]], scene: Scene, c
                 # sentence too.
                 options = [one] + [(x, one[1]) for x in [_two_sentences(a, xs, i)] if x] + [(one[0], y) for y in [_two_sentences(b, ys, j)] if y]
                 copy = xs[i - 1].text
+                lines = ((xs[i].index, xs[i].index + 1), (ys[j].index, ys[j].index + 1))
                 for ev in options:
                     # Read after the copied sentence: a quote the parser cut off still counts.
-                    lines = ((xs[i].index, xs[i].index + 1), (ys[j].index, ys[j].index + 1))
                     found = _copy_finding(ev, lines, anchors, scene, PASSAGE_CONFIDENCE, (f"{copy} {ev[0].text}", f"{copy} {ev[1].text}"))
                     if found is not None:
                         out.append(found)
