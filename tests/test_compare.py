@@ -75,12 +75,15 @@ def test_equal_quantities_agree(quantity: Callable[..., Claim], a: str, b: str) 
     assert not [f for f in findings if f.kind is Kind.UNIQUE]
 
 
+REWORDED_MOU = "At the summit the two sides signed {} memorandums of understanding."
+
+
 def test_fourteen_against_fifteen_in_similar_sentences_is_a_lead(quantity: Callable[..., Claim]) -> None:
     """Counts of claims that are aligned, not copied, were mostly two facts when read on unseen
     pairs: reported, but as info, which never fails a build by default."""
     claims = [
         quantity("a", "14", "memorandum of understanding", text=MOU_SENTENCE.format(14), key=MOU_KEY, verb="sign", anchors=("summit",)),
-        quantity("b", "15", "memorandum of understanding", text=MOU_SENTENCE.format(15), key=MOU_KEY, verb="sign", anchors=("summit",)),
+        quantity("b", "15", "memorandum of understanding", text=REWORDED_MOU.format(15), key=MOU_KEY, verb="sign", anchors=("summit",)),
     ]
     finding = only(run(claims), Kind.DISCREPANCY, Category.NUMBER)
     assert finding.severity is Severity.INFO

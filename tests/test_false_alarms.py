@@ -176,6 +176,17 @@ def test_counts_in_different_years_do_not_conflict(nlp: Any, tmp_path: Path) -> 
     assert len(_discrepancies(compare([b, c], nlp=nlp, leads=True), Category.NUMBER)) == 1
 
 
+def test_a_figure_in_copied_words_is_a_warning_where_the_sentences_name_things_differently(nlp: Any, tmp_path: Path) -> None:
+    """The names around a count differ ("Lake Varna Dam" / "the Varna dam"), which keeps loosely
+    aligned counts apart; set in the same run of words, the two figures are one fact."""
+    a = _write(tmp_path, "a.md", "A 40-year-old engineer from Tallinn is dead after falling about 150 metres at Lake Varna Dam.")
+    b = _write(tmp_path, "b.md", "On Sunday a 40-year-old engineer from Tallinn died after falling about 180 metres at the Varna dam.")
+    c = _write(tmp_path, "c.md", "On Sunday a 40-year-old engineer from Tallinn died in a fall of some 180 metres at the Varna dam.")
+    found = _discrepancies(compare([a, b], nlp=nlp), Category.NUMBER)
+    assert [(f.severity, sorted(str(v.value) for v in f.values)) for f in found] == [(Severity.WARNING, ["about 150 metres", "about 180 metres"])]
+    assert _discrepancies(compare([a, c], nlp=nlp), Category.NUMBER) == []
+
+
 # --- statements --------------------------------------------------------------------------------
 
 

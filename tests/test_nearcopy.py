@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.model import Category
-from crosscheck.nearcopy import affirms_denied, change, in_copied_passage
+from crosscheck.nearcopy import affirms_denied, change, copied_figure, in_copied_passage
 
 BASE = "Responding to a distress call, the patrol ship {} swung into action against the pirates in {} boats on {} night."
 NAMES = frozenset({"Kestrel Bay", "Alder"})
@@ -229,3 +229,29 @@ def test_a_noun_that_looks_like_a_speech_verb_attributes_nothing() -> None:
     a = '"We never gave up," the coach said on Sunday night after Dana Kemp scored 30 points in the final quarter of the game.'
     people = frozenset({"Dana Kemp", "Kofi Osei"})
     assert change(a, a.replace("Dana Kemp", "Kofi Osei"), people, people) is None  # "points" is no verb here
+
+
+@pytest.mark.parametrize(
+    ("first", "x", "second", "y", "expected"),
+    [
+        # the figure in the same words, however the sentences begin and end
+        ("A climber is dead after falling about 150 metres at the glacier.", "about 150 metres",
+         "Yesterday a climber died after falling about 188 metres at the peak.", "about 188 metres", True),
+        ("The island, home to 120, 000 people, was hit.", "120, 000 people",
+         "The quake was centred near the island, home to 200,000 people, officials said.", "200,000 people", True),
+        ("Officials said she’s lost 12 pounds in the last month.", "12 pounds",
+         "Officials said she's lost 15 pounds in the last month.", "15 pounds", True),
+        # too few words alike around it: two facts that read alike
+        ("Kemp threw for 364 yards and three touchdowns.", "three touchdowns",
+         "Osei ran for 90 yards and five touchdowns.", "five touchdowns", False),
+        ("He was 77.", "77", "He was 91.", "91", False),
+        # every word before it, none after: no run on both sides
+        ("The strike left the factory idle for 12", "12", "The strike left the factory idle for 15", "15", False),
+        # the same figure is no conflict, a mangled or fractional one is no figure
+        ("He served five months in a federal prison.", "five months", "He served five months in a federal prison.", "five months", False),
+        ("He served five months in a federal prison.", "five months", "He served 4\ufffd months in a federal prison.", "4\ufffd months", False),
+        ("The phone runs on a 4G network in the city.", "4G", "The phone runs on a 6G network in the city.", "6G", False),
+    ],
+)
+def test_a_figure_set_in_the_same_words_is_copied(first: str, x: str, second: str, y: str, expected: bool) -> None:
+    assert copied_figure(first, x, second, y) is expected

@@ -31,7 +31,7 @@ lists, quotes or denials in sentences that only resemble each other. Readers jud
 conflicts on unseen pairs of outlets found most of them to be two facts, not one misreported
 (bench/judged/), so they are leads, left out of reports unless asked for (`report.is_lead`). A
 one-word change in an otherwise identical sentence (nearcopy) is an error; a name spelt two ways,
-a warning."""
+or a figure two sentences set in the same run of words (nearcopy.copied_figure), a warning."""
 GENERIC_THINGS = frozenset({"people", "person", "other", "time", "year", "day", "thing"})
 
 @dataclass(frozen=True, slots=True)
@@ -193,28 +193,42 @@ def _quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | 
         return _agree(group, Category.NUMBER, subject, f"{_sources(group)} agree: {group[0].value}", conf)
     if all(within_bound(amounts[0], a) for a in amounts[1:]):
         return None  # "up to 8GB" and "4GB", "at least three" and "five": consistent
-    if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
-        return None  # a bare duration ("32-year", "four years") says too little to contradict
     values = [abs(a.value) for a in amounts]
     if min(values) == 0 or max(values) / min(values) > MAX_RATIO:
         return None  # 5 against 168,000: two different counts, not one misreported
-    if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
-        return None  # "people" counts say nothing unless what happened to them is the same
     scopes = [set(c.get("scope").split()) for c in group]
     if all(scopes) and not set.intersection(*scopes):
         return None  # 170,000 dead "in the province" against 230,000 "in 13 countries": two scopes
-    if not _same_scope(group) or scene.foreign(group):
-        return None  # sentences about different named things
     years = [frozenset(c.get("years").split()) for c in group]
     if all(years) and len(set(years)) > 1 or any(c.get("past") for c in group) and not all(years):
         return None  # a 2004 quake's magnitude against this week's: two events
-    if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
-        return None  # nothing named and nothing done in common: too little to call it one fact
     others = [set(c.get("others").split()) for c in group]
     if all(others) and not set.intersection(*others):
         return None  # "25 points and 16 rebounds" against "22 points and nine": another game
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
-    return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, f"Numbers differ for {subject}: {shown}", _values(group), _evidence(group), conf)
+    summary = f"Numbers differ for {subject}: {shown}"
+    if _copied_figure(group):
+        return make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
+    # Below: guards for figures in sentences that only resemble each other.
+    if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
+        return None  # a bare duration ("32-year", "four years") says too little to contradict
+    if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
+        return None  # "people" counts say nothing unless what happened to them is the same
+    if not _same_scope(group) or scene.foreign(group):
+        return None  # sentences about different named things
+    if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
+        return None  # nothing named and nothing done in common: too little to call it one fact
+    return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
+
+
+def _copied_figure(group: Sequence[Claim]) -> bool:
+    """Whether every claim whose figure differs from the first's sets it in the same words
+    (nearcopy.copied_figure): one fact reported with two figures, which the guards against two
+    facts that read alike need not second-guess. A warning, not an error: the rest of the
+    sentences may differ."""
+    first = group[0]
+    differ = [c for c in group[1:] if c.norm != first.norm]
+    return bool(differ) and all(nearcopy.copied_figure(first.evidence.text, str(first.value), c.evidence.text, str(c.value)) for c in differ)
 
 
 @comparer(ClaimKind.DATE)
@@ -228,7 +242,8 @@ def _date(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None
     if scene.foreign(group):
         return None  # "told CNN in 2006" and "told Vanity Fair in 2005": two occasions
     shown = " vs ".join(f"{c.value} = {c.norm} ({c.source_id})" for c in group)
-    return make(Kind.DISCREPANCY, Category.DATE, LOOSE, subject, f"Dates differ for {subject}: {shown}", _values(group), _evidence(group), conf)
+    severity = Severity.WARNING if _copied_figure(group) else LOOSE
+    return make(Kind.DISCREPANCY, Category.DATE, severity, subject, f"Dates differ for {subject}: {shown}", _values(group), _evidence(group), conf)
 
 
 @comparer(ClaimKind.LIST)

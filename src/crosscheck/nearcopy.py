@@ -286,3 +286,51 @@ def affirms_denied(negated: str, plain: str) -> bool:
             if len(phrase) >= DENIED_WORDS and f" {' '.join(phrase)} " in other:
                 return True
     return False
+
+
+FIGURE_WORDS = 5
+"""Words around a figure, in a row on both sides of it, two sentences must print alike for their
+figures to be one fact: "after falling about 150 metres at" / "after falling about 188 metres at"."""
+_PLAIN_WORD = re.compile(r"[\w\ufffd½¼¾]+(?:[.,'’/][\w\ufffd½¼¾]+)*")
+"""A word for figures: hyphens split, so "36-year-old" reads 36, year, old; a fraction or a
+mangled glyph stays with its number ("4½", "4�" are not 4)."""
+
+
+def copied_figure(first: str, x: str, second: str, y: str) -> bool:
+    """Whether two sentences print the same words around figure `x` of the first and `y` of the
+    second, at least one word on each side and FIGURE_WORDS in all.
+
+    Two facts that read alike ("three touchdowns" in this game and three in another, "10 people"
+    killed here and "10 people" hurt there) share the number's noun but seldom the words that lead
+    up to it; a figure set in the same run of words is one fact, reported two ways, whatever the
+    loose claim-level guards (the names in scope, the verb) would make of the sentences around it.
+    """
+    fx, fy = _figure(x), _figure(y)
+    if not fx or not fy or fx == fy:
+        return False
+    a, b = _plain_words(first), _plain_words(second)
+    for i in (n for n, w in enumerate(a) if w == fx):
+        for j in (n for n, w in enumerate(b) if w == fy):
+            before = _run_length(a[i - 1 :: -1] if i else [], b[j - 1 :: -1] if j else [])
+            after = _run_length(a[i + 1 :], b[j + 1 :])
+            if before and after and before + after >= FIGURE_WORDS:
+                return True
+    return False
+
+
+def _plain_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _PLAIN_WORD.findall(closed(text))]
+
+
+def _figure(value: str) -> str:
+    """The last word of a value that is a number ("150" of "about 150 metres", "4,051" of "4, 051 yards");
+    none for a fraction, a mangled glyph or a label ("4½", "4�", "4G")."""
+    figures = [w for w in _plain_words(value) if re.fullmatch(r"\d[\d.,]*", w) or w in NUMBER_WORDS]
+    return figures[-1] if figures else ""
+
+
+def _run_length(a: Sequence[str], b: Sequence[str]) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
