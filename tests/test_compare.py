@@ -215,6 +215,19 @@ def test_same_quote_different_speakers(make_claim: Callable[..., Claim]) -> None
     assert [(v.source, v.value) for v in finding.values] == [("a", "Xi Jinping"), ("b", "Lee Jae Myung")]
 
 
+HARBOUR_QUOTE = "We will keep the harbour open to every ship that needs shelter this winter"
+
+
+@pytest.mark.parametrize("other_words", [HARBOUR_QUOTE, "We will keep the harbour open to every ship that needs shelter"])
+def test_a_long_quote_given_to_two_people_is_a_warning(make_claim: Callable[..., Claim], other_words: str) -> None:
+    """Ten words or more, the same in both (or one's within the other's): one utterance, and who
+    said it is a fact the sources disagree on; a short phrase two people may both have said."""
+    claims = [_quote(make_claim, "a", "Dana Kemp", HARBOUR_QUOTE), _quote(make_claim, "b", "Ravi Osei", other_words)]
+    assert only(run(claims), Kind.DISCREPANCY, Category.QUOTE_SPEAKER).severity is Severity.WARNING
+    short = [_quote(make_claim, "a", "Dana Kemp", "keep the harbour open"), _quote(make_claim, "b", "Ravi Osei", "keep the harbour open")]
+    assert only(run(short), Kind.DISCREPANCY, Category.QUOTE_SPEAKER).severity is Severity.INFO
+
+
 @pytest.mark.parametrize("other", ["Xi Jinping", "Xi", "XI JINPING"])
 def test_same_quote_same_speaker_agrees(make_claim: Callable[..., Claim], other: str) -> None:
     findings = run([_quote(make_claim, "a", "Xi Jinping"), _quote(make_claim, "b", other)])

@@ -190,6 +190,17 @@ def test_a_figure_in_copied_words_is_a_warning_where_the_sentences_name_things_d
 # --- statements --------------------------------------------------------------------------------
 
 
+def test_a_denial_in_a_copied_clause_is_a_warning_and_a_looser_one_a_lead(nlp: Any, tmp_path: Path) -> None:
+    """A clause printed word for word but for its "not" is one fact stated and denied; a denial
+    that shares only the denied phrase with a reworded sentence stays a lead."""
+    plain = _write(tmp_path, "a.md", "Officers said the search led them to the old depot on the east side of town where the device was found by a guard.")
+    copied = _write(tmp_path, "b.md", "But officers said the search led them to the old depot on the east side of town where the device was not found.")
+    loose = _write(tmp_path, "c.md", "The device was not found by a guard at the old depot on the east side of town, officers said.")
+    assert [f.severity for f in _discrepancies(compare([plain, copied], nlp=nlp), Category.STATEMENT)] == [Severity.WARNING]
+    assert [f.severity for f in _discrepancies(compare([plain, loose], nlp=nlp, leads=True), Category.STATEMENT)] == [Severity.INFO]
+    assert _discrepancies(compare([plain, loose], nlp=nlp), Category.STATEMENT) == []
+
+
 def test_not_a_but_b_is_not_a_negation(nlp: Any, tmp_path: Path) -> None:
     said = "The aide said the source for the reporters was {} a combination of several people in the agency."
     a = _write(tmp_path, "a.md", said.format("probably"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.model import Category
-from crosscheck.nearcopy import affirms_denied, change, copied_figure, in_copied_passage
+from crosscheck.nearcopy import affirms_denied, change, copied_denial, copied_figure, in_copied_passage
 
 BASE = "Responding to a distress call, the patrol ship {} swung into action against the pirates in {} boats on {} night."
 NAMES = frozenset({"Kestrel Bay", "Alder"})
@@ -255,3 +255,27 @@ def test_a_noun_that_looks_like_a_speech_verb_attributes_nothing() -> None:
 )
 def test_a_figure_set_in_the_same_words_is_copied(first: str, x: str, second: str, y: str, expected: bool) -> None:
     assert copied_figure(first, x, second, y) is expected
+
+
+@pytest.mark.parametrize(
+    ("negated", "plain", "expected"),
+    [
+        # ten words or more around the "not", printed in one run by the other sentence
+        ("Officers said the search led them to the depot where the device was not found.",
+         "Officers said the search led them to the depot where the device was found by a guard.", True),
+        ("The firm at the address is not listed as Harlow Supplies Ltd., a garden tool maker.",
+         "The firm where the fire started is listed as Harlow Supplies Ltd., a garden tool maker.", True),
+        ("The mine isn't expected to reopen before the end of next year, the owners said.",
+         "The mine is expected to reopen before the end of next year, according to the owners.", True),
+        # the denied phrase alone is too short a copy to say the clause is one
+        ("He has not been charged with arson, burglary and theft.", "He has been charged with arson, Criminal Burglary and theft.", False),
+        # no word right before the denial in common, however much follows it
+        ("Results of the test have not been released to the family or to the public yet.",
+         "Although results are pending, officials say the test has been released to the family or to the public yet.", False),
+        # "not only" adds, it does not deny
+        ("The storm did not only flood the valley but cut the power lines to the whole town.",
+         "The storm did flood the valley but cut the power lines to the whole town.", False),
+    ],
+)
+def test_a_clause_copied_but_for_its_not_is_a_copied_denial(negated: str, plain: str, expected: bool) -> None:
+    assert copied_denial(negated, plain) is expected

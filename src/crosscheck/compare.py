@@ -286,7 +286,8 @@ def _quote(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | Non
     if people and len(set(known)) == len(group) and len(set(known)) > 1 and not _same_speaker(known):
         shown = " vs ".join(f"{s or '?'} ({c.source_id})" for s, c in zip(speakers, group, strict=True))
         vals = tuple(Value(c.source_id, s or "(unattributed)") for s, c in zip(speakers, group, strict=True))
-        return make(Kind.DISCREPANCY, Category.QUOTE_SPEAKER, LOOSE, _short(group[0].value), f"The same words are attributed to different people: {shown}", vals, _evidence(group), conf)
+        severity = Severity.WARNING if _copied_quote(group) else LOOSE
+        return make(Kind.DISCREPANCY, Category.QUOTE_SPEAKER, severity, _short(group[0].value), f"The same words are attributed to different people: {shown}", vals, _evidence(group), conf)
     contained = any(
         all(_contains(norms[0], n) or _contains(n, norms[0]) or _elided(norms[0], n) or _elided(n, norms[0]) for n in norms[1:])
         for norms in ([str(c.norm) for c in group], [gist(str(c.value)) for c in group])
@@ -337,6 +338,14 @@ def _denies_the_words(group: Sequence[Claim]) -> bool:
     return all(nearcopy.affirms_denied(d.evidence.text, p.evidence.text) for d in denied for p in plain)
 
 
+def _copies_the_clause(group: Sequence[Claim]) -> bool:
+    """Whether the other sentence prints the negated one's clause around its "not" word for word
+    (nearcopy.copied_denial): a warning, as a figure set in the same words is."""
+    denied = [c for c in group if c.get("negated")]
+    plain = [c for c in group if not c.get("negated")]
+    return all(nearcopy.copied_denial(d.evidence.text, p.evidence.text) for d in denied for p in plain)
+
+
 def _extends(group: Sequence[Claim]) -> bool:
     """Whether a negated sentence is the other sentence with a clause of its own added ("The
     reason had not been made public, and while A said B, …" against "A said B"): the denial is
@@ -356,7 +365,7 @@ def _statement(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding |
     if len({bool(c.get("negated")) for c in group}) > 1:
         if conf < NEGATION_MIN and not _denies_the_words(group) or _extends(group) or _denies_another(group):
             return None  # alike enough to agree, not to say one source denies the other's words
-        return _negation(group, "One source negates what the other states", LOOSE, conf)
+        return _negation(group, "One source negates what the other states", Severity.WARNING if _copies_the_clause(group) else LOOSE, conf)
     return _agree(group, Category.STATEMENT, "statement", f"{_sources(group)} state the same: {_short(group[0].value)}", conf)
 
 
@@ -639,6 +648,14 @@ def _given_and_family(name: str) -> tuple[str, ...]:
 def _orgs_overlap(affs: list[set[str]]) -> bool:
     first = affs[0]
     return all(any(names.same_org(x, y) for x in first for y in other) for other in affs[1:])
+
+
+def _copied_quote(group: Sequence[Claim]) -> bool:
+    """Whether every source prints the same quoted words, as many as the shortest near copy
+    (nearcopy.MIN_SHARED), one source's within another's: one utterance, not two that share a
+    phrase ("follow the money"), so two people named as saying it is a warning."""
+    norms = sorted((str(c.norm) for c in group), key=len)
+    return len(norms[0].split()) >= nearcopy.MIN_SHARED and all(_contains(n, norms[0]) for n in norms[1:])
 
 
 def _contains(a: str, b: str) -> bool:

@@ -288,6 +288,27 @@ def affirms_denied(negated: str, plain: str) -> bool:
     return False
 
 
+def copied_denial(negated: str, plain: str) -> bool:
+    """Whether `plain` prints, in one run, MIN_SHARED or more of the words around a "not" in
+    `negated`, with at least one on each side: "… office where the bomb was not found" against
+    "… office where the bomb was found by a bank employee".
+
+    `affirms_denied` finds the denied phrase; this finds a copied clause, as long as the shortest
+    near copy, that differs in the denial alone: one fact, stated and denied.
+    """
+    a, b = [w.lower() for w in _WORD.findall(negated)], [w.lower() for w in _WORD.findall(plain)]
+    for i, w in enumerate(a):
+        if not (w in _NEGATORS or w.endswith(("n't", "n’t"))) or a[i + 1 : i + 2] in (["only"], ["just"], ["merely"]):
+            continue
+        lead = a[:i] + ([w[:-3]] if w not in _NEGATORS else [])  # "isn't" leads with "is"
+        for j in range(len(b) + 1):
+            before = _run_length(lead[::-1], b[:j][::-1])
+            after = _run_length(a[i + 1 :], b[j:])
+            if before and after and before + after >= MIN_SHARED:
+                return True
+    return False
+
+
 FIGURE_WORDS = 5
 """Words around a figure, in a row on both sides of it, two sentences must print alike for their
 figures to be one fact: "after falling about 150 metres at" / "after falling about 188 metres at"."""
