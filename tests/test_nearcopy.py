@@ -69,10 +69,14 @@ def test_a_mangled_fraction_is_not_a_change() -> None:
     assert change(a.format("4"), a.format("6")) is not None
 
 
-def test_a_day_of_the_month_is_a_date() -> None:
-    a = "The festival's organisers said the concert would be held on Friday August {} at the harbour stadium."
+@pytest.mark.parametrize(
+    ("date", "first", "second"),
+    [("Friday August {}", "August 2", "August 4"), ("{} October 2011", "2 October 2011", "4 October 2011"), ("May {}, 2003", "May 2, 2003", "May 4, 2003")],
+)
+def test_a_day_of_the_month_is_a_date_shown_whole(date: str, first: str, second: str) -> None:
+    a = "The festival's organisers said the concert would be held on " + date + " at the harbour stadium on the bay."
     ch = change(a.format(2), a.format(4))
-    assert ch is not None and ch.category is Category.DATE and (ch.first, ch.second) == ("2", "4")
+    assert ch is not None and ch.category is Category.DATE and (ch.first, ch.second) == (first, second)
 
 
 def test_a_quote_given_to_someone_else() -> None:

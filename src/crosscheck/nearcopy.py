@@ -94,8 +94,11 @@ def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), 
     about = a[i2] if i2 < len(a) else a[i1 - 1]
     before = a[i1 - 1] if i1 else ""
     raw = (first[ma[i1].start() : ma[i2 - 1].end()], second[mb[j1].start() : mb[j2 - 1].end()])
+    number = _number(old, new, raw, about, before)
+    if number is not None and number.category is Category.DATE and number.first == raw[0]:  # a day of the month
+        return Change(Category.DATE, _whole_date(first, ma, i1, i2), _whole_date(second, mb, j1, j2), number.about)
     return (
-        _number(old, new, raw, about, before)
+        number
         or _name(old, new, about, entity_names)
         or _speaker(old, new, (_run(a, i1, i2), _run(b, j1, j2)), first, la, people)
     )
@@ -157,6 +160,18 @@ def _number(old: list[str], new: list[str], raw: tuple[str, str], about: str, be
     if _month(before) or _month(about):
         return Change(Category.DATE, raw[0], raw[1], about)  # "August 2" / "August 4": a day of the month
     return Change(Category.NUMBER, raw[0], raw[1], about)
+
+
+def _whole_date(text: str, words: list[re.Match[str]], first: int, last: int) -> str:
+    """The date a changed day of the month belongs to, as the sentence prints it: the month
+    before or after the day, and a year after both ("May 26, 2003", "14 October 2011")."""
+    if first and _month(words[first - 1].group()):
+        first -= 1
+    elif last < len(words) and _month(words[last].group()):
+        last += 1
+    if last < len(words) and _YEAR.match(words[last].group()):
+        last += 1
+    return text[words[first].start() : words[last - 1].end()]
 
 
 def _numeric(word: str) -> bool:
