@@ -122,6 +122,7 @@ def build_claim(
     shown = value if isinstance(value, str) else ", ".join(value)
     text = shown if text is None else text
     evidence = Evidence(source, text, start, start + len(text))
+    at = text.find(shown)  # the value's place in its sentence, as the claims stage records it
     return Claim(
         source_id=source,
         kind=kind,
@@ -132,6 +133,7 @@ def build_claim(
         key=text if key is None else key,
         anchors=tuple(sorted(anchors)),
         sentence=sentence,
+        span=(start + at, start + at + len(shown)) if at >= 0 else (0, 0),
         approximate=approximate,
         exhaustive=exhaustive,
         detail=tuple(detail.items()),

@@ -92,6 +92,42 @@ def test_fourteen_against_fifteen_in_similar_sentences_is_a_lead(quantity: Calla
     assert finding.id.startswith(CODES[Category.NUMBER] + "-")
 
 
+FALL = "{} climber died after falling about {} metres at {}."
+
+
+def _fall(make_claim: Callable[..., Claim], source: str, metres: int, who: str, where: str, **detail: str) -> Claim:
+    phrase = f"about {metres} metres"
+    return make_claim(source, "quantity", "metre", phrase, str(metres), text=FALL.format(who, metres, where), key="climber fall metre",
+                      anchors=(where,), approximate=True, thing="metre", verb="fall", **detail)
+
+
+def test_a_figure_in_copied_words_is_a_warning_past_the_guards_on_names(make_claim: Callable[..., Claim]) -> None:
+    """Set in the same words, two figures are one fact though the sentences name different
+    places (which keeps loosely aligned counts apart); reworded, they stay apart."""
+    copied = [_fall(make_claim, "a", 150, "A Czech", "Mount Varna"), _fall(make_claim, "b", 180, "An Estonian", "the Varna glacier")]
+    assert only(run(copied), Kind.DISCREPANCY, Category.NUMBER).severity is Severity.WARNING
+    other = make_claim("b", "quantity", "metre", "some 180 metres", "180", text="An Estonian fell some 180 metres on the Varna glacier.",
+                       key="climber fall metre", anchors=("the Varna glacier",), approximate=True, thing="metre", verb="fall")
+    reworded = [copied[0], other]
+    assert not [f for f in run(reworded) if f.kind is Kind.DISCREPANCY]
+
+
+@pytest.mark.parametrize(("a", "b"), [({"years": "2004"}, {"years": "2013"}), ({"others": "36"}, {"others": "41"})])
+def test_a_figure_in_copied_words_on_another_occasion_is_no_conflict(make_claim: Callable[..., Claim], a: dict[str, str], b: dict[str, str]) -> None:
+    """The guards about which occasion hold for copied figures too: another year, another game."""
+    claims = [_fall(make_claim, "a", 150, "A Czech", "Mount Varna", **a), _fall(make_claim, "b", 180, "A Czech", "Mount Varna", **b)]
+    assert not [f for f in run(claims) if f.kind is Kind.DISCREPANCY]
+
+
+def test_a_date_in_copied_words_is_a_warning(make_claim: Callable[..., Claim]) -> None:
+    said = "The cable operator said services were restored via alternate routes on {} to all customers."
+    claims = [
+        make_claim("a", "date", "restore", "14 October 2011", "2011-10-14", text=said.format("14 October 2011"), key="operator restore service route", event="restore"),
+        make_claim("b", "date", "restore", "16 October 2011", "2011-10-16", text=said.format("16 October 2011"), key="operator restore service route", event="restore"),
+    ]
+    assert only(run(claims), Kind.DISCREPANCY, Category.DATE).severity is Severity.WARNING
+
+
 def test_a_count_changed_in_a_copied_sentence_is_an_error(quantity: Callable[..., Claim], make_claim: Callable[..., Claim]) -> None:
     """The same sentence word for word but for the count: reported once, as the near copy, an error."""
     said = "During the two-day state visit to the capital, both countries signed {} memorandums of understanding on trade."
@@ -224,7 +260,8 @@ def test_a_long_quote_given_to_two_people_is_a_warning(make_claim: Callable[...,
     said it is a fact the sources disagree on; a short phrase two people may both have said."""
     claims = [_quote(make_claim, "a", "Dana Kemp", HARBOUR_QUOTE), _quote(make_claim, "b", "Ravi Osei", other_words)]
     assert only(run(claims), Kind.DISCREPANCY, Category.QUOTE_SPEAKER).severity is Severity.WARNING
-    short = [_quote(make_claim, "a", "Dana Kemp", "keep the harbour open"), _quote(make_claim, "b", "Ravi Osei", "keep the harbour open")]
+    nine = "We will keep the harbour open to every ship"
+    short = [_quote(make_claim, "a", "Dana Kemp", nine), _quote(make_claim, "b", "Ravi Osei", nine)]
     assert only(run(short), Kind.DISCREPANCY, Category.QUOTE_SPEAKER).severity is Severity.INFO
 
 

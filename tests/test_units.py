@@ -174,6 +174,9 @@ def test_strip_name_title(text: str, title: str | None) -> None:
         ("€5m", 5e6, "EUR", False),
         ("4.5 per cent", 4.5, "%", False),
         ("4.5%", 4.5, "%", False),
+        ("seven to 75 years", 7, "", False),  # a range reads its first number, word or digits
+        ("7 to 75 years", 7, "", False),
+        ("a 36-year", 36, "", False),
     ],
 )
 def test_parse_amount(text: str, value: float, unit: str, approximate: bool) -> None:

@@ -30,8 +30,10 @@ LOOSE = Severity.INFO
 lists, quotes or denials in sentences that only resemble each other. Readers judging such
 conflicts on unseen pairs of outlets found most of them to be two facts, not one misreported
 (bench/judged/), so they are leads, left out of reports unless asked for (`report.is_lead`). A
-one-word change in an otherwise identical sentence (nearcopy) is an error; a name spelt two ways,
-or a figure two sentences set in the same run of words (nearcopy.copied_figure), a warning."""
+one-word change in an otherwise identical sentence (nearcopy) is an error. A warning: a name
+spelt two ways; a figure two sentences set in the same run of words (nearcopy.copied_figure); a
+clause both print but for its "not" (nearcopy.copied_denial); a long quote given to two people
+(_copied_quote); a list member the other article never names."""
 GENERIC_THINGS = frozenset({"people", "person", "other", "time", "year", "day", "thing"})
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +211,8 @@ def _quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | 
     summary = f"Numbers differ for {subject}: {shown}"
     if _copied_figure(group):
         return make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
-    # Below: guards for figures in sentences that only resemble each other.
+    # Below: guards for figures in sentences that only resemble each other (how well they align,
+    # what they name, what is done); those above, about which occasion, hold for copied figures too.
     if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
         return None  # a bare duration ("32-year", "four years") says too little to contradict
     if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
@@ -223,12 +226,16 @@ def _quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | 
 
 def _copied_figure(group: Sequence[Claim]) -> bool:
     """Whether every claim whose figure differs from the first's sets it in the same words
-    (nearcopy.copied_figure): one fact reported with two figures, which the guards against two
-    facts that read alike need not second-guess. A warning, not an error: the rest of the
-    sentences may differ."""
+    (nearcopy.copied_figure): one fact reported with two figures, however loosely the rest of the
+    sentences align. A warning, not an error: the rest of the sentences may differ."""
     first = group[0]
     differ = [c for c in group[1:] if c.norm != first.norm]
-    return bool(differ) and all(nearcopy.copied_figure(first.evidence.text, str(first.value), c.evidence.text, str(c.value)) for c in differ)
+    return bool(differ) and all(nearcopy.copied_figure(first.evidence.text, _at(first), c.evidence.text, _at(c)) for c in differ)
+
+
+def _at(c: Claim) -> tuple[int, int]:
+    """Where a claim's value stands in its evidence text."""
+    return c.span[0] - c.evidence.start, c.span[1] - c.evidence.start
 
 
 @comparer(ClaimKind.DATE)
@@ -237,13 +244,16 @@ def _date(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None
     subject = group[0].subject
     if all(dates.compatible(isos[0], x) for x in isos[1:]):
         return _agree(group, Category.DATE, subject, f"{_sources(group)} agree on the date: {isos[0]}", conf)
-    if conf < DISCREPANCY_MIN or any(x.startswith("--") for x in isos) and len({len(x) for x in isos}) > 1:
-        return None
-    if scene.foreign(group):
-        return None  # "told CNN in 2006" and "told Vanity Fair in 2005": two occasions
+    if any(x.startswith("--") for x in isos) and len({len(x) for x in isos}) > 1:
+        return None  # a day without its year against a full date: not comparable
     shown = " vs ".join(f"{c.value} = {c.norm} ({c.source_id})" for c in group)
-    severity = Severity.WARNING if _copied_figure(group) else LOOSE
-    return make(Kind.DISCREPANCY, Category.DATE, severity, subject, f"Dates differ for {subject}: {shown}", _values(group), _evidence(group), conf)
+    summary = f"Dates differ for {subject}: {shown}"
+    if _copied_figure(group):
+        return make(Kind.DISCREPANCY, Category.DATE, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
+    # Below: guards for dates in sentences that only resemble each other.
+    if conf < DISCREPANCY_MIN or scene.foreign(group):
+        return None  # "told CNN in 2006" and "told Vanity Fair in 2005": two occasions
+    return make(Kind.DISCREPANCY, Category.DATE, LOOSE, subject, summary, _values(group), _evidence(group), conf)
 
 
 @comparer(ClaimKind.LIST)

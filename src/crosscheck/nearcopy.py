@@ -35,6 +35,12 @@ _WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
 NOT_LISTED = "(not listed)"
 _QUOTE_MARK = re.compile(r"[\"“”]|''")  # '' closes a quote in some wire copy
 _NEGATORS = frozenset({"not", "never"})
+_CONTRACTED = {"can't": "can", "cannot": "can", "won't": "will", "shan't": "shall"}
+"""Denials whose affirmed form is not the word less its "n't" ("can't" is no "ca")."""
+_GLYPHS = "\ufffd½¼¾"
+"""A fraction, or a character lost in conversion, that sticks to a number ("4½", "4�")."""
+_ADDING = frozenset({"only", "just", "merely"})
+"""Words after a "not" that add to what is said rather than deny it ("not only")."""
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 """A word of a name: letters, joined by hyphens or apostrophes ("Jong-un", "O'Brien")."""
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -94,11 +100,9 @@ def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), 
     about = a[i2] if i2 < len(a) else a[i1 - 1]
     before = a[i1 - 1] if i1 else ""
     raw = (first[ma[i1].start() : ma[i2 - 1].end()], second[mb[j1].start() : mb[j2 - 1].end()])
-    number = _number(old, new, raw, about, before)
-    if number is not None and number.category is Category.DATE and number.first == raw[0]:  # a day of the month
-        return Change(Category.DATE, _whole_date(first, ma, i1, i2), _whole_date(second, mb, j1, j2), number.about)
+    whole = (_whole_date(first, ma, i1, i2), _whole_date(second, mb, j1, j2))
     return (
-        number
+        _number(old, new, raw, whole, about, before)
         or _name(old, new, about, entity_names)
         or _speaker(old, new, (_run(a, i1, i2), _run(b, j1, j2)), first, la, people)
     )
@@ -127,13 +131,29 @@ def _dropped(first: str, ma: list[re.Match[str]], i1: int, i2: int, second: str,
     return Change(Category.LIST_MEMBERSHIP, pair[0], pair[1], member)
 
 
+def _denial(word: str) -> str | None:
+    """What a word of denial affirms: "" for "not" and "never", "is" for "isn't", "can" for
+    "can't" and "cannot"; None for a word that denies nothing."""
+    w = word.lower().replace("’", "'")
+    if w in _NEGATORS:
+        return ""
+    if w in _CONTRACTED:
+        return _CONTRACTED[w]
+    return w[:-3] if w.endswith("n't") else None
+
+
+def _denials(words: Sequence[str]) -> list[tuple[int, str]]:
+    """(position, affirmed form) of each denial in lower-case words, but "not only" and the like."""
+    return [(i, d) for i, w in enumerate(words) if (d := _denial(w)) is not None and "".join(words[i + 1 : i + 2]) not in _ADDING]
+
+
 def _negates(words: list[str]) -> bool:
-    return any(w.lower() in _NEGATORS or w.lower().endswith(("n't", "n’t")) for w in words)
+    return any(_denial(w) is not None for w in words)
 
 
 def _affirmed(words: list[str]) -> list[str]:
     """The words without their negation: "isn't" reads "is", "not" and "never" go."""
-    return [re.sub(r"n['’]t$", "", w.lower()) for w in words if w.lower() not in _NEGATORS]
+    return [w.lower() if (d := _denial(w)) is None else d for w in words if _denial(w) != ""]
 
 
 def _garbled(text: str, words: list[re.Match[str]], first: int, last: int) -> bool:
@@ -142,10 +162,12 @@ def _garbled(text: str, words: list[re.Match[str]], first: int, last: int) -> bo
     end = words[last - 1].end()
     between = text[start:end]
     after = text[end : end + 3].lstrip()
-    return any(not (ch.isalnum() or ch.isspace() or ch in ".,'’-") for ch in between) or after[:1] in ("/", "\ufffd", "½", "¼", "¾")
+    return any(not (ch.isalnum() or ch.isspace() or ch in ".,'’-") for ch in between) or after[:1] in ("/", *_GLYPHS)
 
 
-def _number(old: list[str], new: list[str], raw: tuple[str, str], about: str, before: str) -> Change | None:
+def _number(old: list[str], new: list[str], raw: tuple[str, str], whole: tuple[str, str], about: str, before: str) -> Change | None:
+    """A number or year changed (`raw` as each sentence prints it); a day of the month is shown as
+    the `whole` date it belongs to ("May 26, 2003")."""
     if not (all(_numeric(w) for w in old) and all(_numeric(w) for w in new)):
         return None
     if _suffix(old[-1]) != _suffix(new[-1]):
@@ -158,7 +180,7 @@ def _number(old: list[str], new: list[str], raw: tuple[str, str], about: str, be
     if year and not counted:
         return Change(Category.DATE, old[0], new[0], about)
     if _month(before) or _month(about):
-        return Change(Category.DATE, raw[0], raw[1], about)  # "August 2" / "August 4": a day of the month
+        return Change(Category.DATE, whole[0], whole[1], about)  # "August 2" / "August 4": a day of the month
     return Change(Category.NUMBER, raw[0], raw[1], about)
 
 
@@ -281,6 +303,28 @@ def _key(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text))
 
 
+def _lower_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
+    """A sentence's words for comparing runs of them: numbers closed up ("15, 000"), lower case,
+    curly apostrophes straight ("company’s" is "company's")."""
+    return [w.lower().replace("’", "'") for w in pattern.findall(closed(text))]
+
+
+def _copied_around(a: Sequence[str], i: int, b: Sequence[str], j: int, least: int, *, skip: int = 1) -> bool:
+    """Whether `a` around position i and `b` around position j print the same words, at least
+    one on each side and `least` in all. Words a[i] and b[j:j + skip] are the difference and
+    not counted (skip 0: `b` has nothing where `a` has its word)."""
+    before = _run_length(a[:i][::-1], b[:j][::-1])
+    after = _run_length(a[i + 1 :], b[j + skip :])
+    return before > 0 and after > 0 and before + after >= least
+
+
+def _run_length(a: Sequence[str], b: Sequence[str]) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 DENIED_WORDS = 5
 """Words around a "not" (two before, three after: all of them) the other sentence must print in a row."""
 
@@ -292,14 +336,12 @@ def affirms_denied(negated: str, plain: str) -> bool:
     Two sentences aligned only loosely may differ in a "not" that belongs to another clause; when
     the words right around it are the other sentence's own, the denial is of what it states.
     """
-    a, b = [w.lower() for w in _WORD.findall(negated)], [w.lower() for w in _WORD.findall(plain)]
+    a, b = _lower_words(negated), _lower_words(plain)
     other = f" {' '.join(b)} "
-    for i, w in enumerate(a):
-        if (w in _NEGATORS or w.endswith(("n't", "n’t"))) and a[i + 1 : i + 2] not in (["only"], ["just"], ["merely"]):
-            before = a[max(0, i - 2) : i] + ([w[:-3]] if w not in _NEGATORS else [])
-            phrase = before + a[i + 1 : i + 4]
-            if len(phrase) >= DENIED_WORDS and f" {' '.join(phrase)} " in other:
-                return True
+    for i, affirmed in _denials(a):
+        phrase = a[max(0, i - 2) : i] + ([affirmed] if affirmed else []) + a[i + 1 : i + 4]
+        if len(phrase) >= DENIED_WORDS and f" {' '.join(phrase)} " in other:
+            return True
     return False
 
 
@@ -311,62 +353,47 @@ def copied_denial(negated: str, plain: str) -> bool:
     `affirms_denied` finds the denied phrase; this finds a copied clause, as long as the shortest
     near copy, that differs in the denial alone: one fact, stated and denied.
     """
-    a, b = [w.lower() for w in _WORD.findall(negated)], [w.lower() for w in _WORD.findall(plain)]
-    for i, w in enumerate(a):
-        if not (w in _NEGATORS or w.endswith(("n't", "n’t"))) or a[i + 1 : i + 2] in (["only"], ["just"], ["merely"]):
-            continue
-        lead = a[:i] + ([w[:-3]] if w not in _NEGATORS else [])  # "isn't" leads with "is"
-        for j in range(len(b) + 1):
-            before = _run_length(lead[::-1], b[:j][::-1])
-            after = _run_length(a[i + 1 :], b[j:])
-            if before and after and before + after >= MIN_SHARED:
-                return True
+    a, b = _lower_words(negated), _lower_words(plain)
+    for i, affirmed in _denials(a):
+        # "isn't" reads "is not": the "is" is a word both print, the "not" the difference
+        words, k = ([*a[:i], affirmed, "not", *a[i + 1 :]], i + 1) if affirmed else (a, i)
+        if any(_copied_around(words, k, b, j, MIN_SHARED, skip=0) for j in range(len(b) + 1)):
+            return True
     return False
 
 
 FIGURE_WORDS = 5
 """Words around a figure, in a row on both sides of it, two sentences must print alike for their
 figures to be one fact: "after falling about 150 metres at" / "after falling about 188 metres at"."""
-_PLAIN_WORD = re.compile(r"[\w\ufffd½¼¾]+(?:[.,'’/][\w\ufffd½¼¾]+)*")
+_PLAIN_WORD = re.compile(rf"[\w{_GLYPHS}]+(?:[.,'’/][\w{_GLYPHS}]+)*")
 """A word for figures: hyphens split, so "36-year-old" reads 36, year, old; a fraction or a
 mangled glyph stays with its number ("4½", "4�" are not 4)."""
+_FIGURE = re.compile(r"\d[\d.,]*")
+_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 
 
-def copied_figure(first: str, x: str, second: str, y: str) -> bool:
-    """Whether two sentences print the same words around figure `x` of the first and `y` of the
-    second, at least one word on each side and FIGURE_WORDS in all.
+def copied_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int, int]) -> bool:
+    """Whether two sentences print the same words around the one figure in which the values at
+    offsets `x_at` and `y_at` differ, at least one word on each side and FIGURE_WORDS in all.
 
     Two facts that read alike ("three touchdowns" in this game and three in another, "10 people"
     killed here and "10 people" hurt there) share the number's noun but seldom the words that lead
-    up to it; a figure set in the same run of words is one fact, reported two ways, whatever the
-    loose claim-level guards (the names in scope, the verb) would make of the sentences around it.
+    up to it; a figure set in the same run of words is one fact, reported two ways, however
+    loosely the rest of the sentences align.
     """
-    fx, fy = _figure(x), _figure(y)
-    if not fx or not fy or fx == fy:
-        return False
-    a, b = _plain_words(first), _plain_words(second)
-    for i in (n for n, w in enumerate(a) if w == fx):
-        for j in (n for n, w in enumerate(b) if w == fy):
-            before = _run_length(a[i - 1 :: -1] if i else [], b[j - 1 :: -1] if j else [])
-            after = _run_length(a[i + 1 :], b[j + 1 :])
-            if before and after and before + after >= FIGURE_WORDS:
-                return True
-    return False
+    a, fa = _figures_at(first, x_at)
+    b, fb = _figures_at(second, y_at)
+    changed = [(i, j) for i, j in zip(fa, fb, strict=False) if parse_amount(a[i]) != parse_amount(b[j])]  # "7" is "seven"
+    if len(fa) != len(fb) or len(changed) != 1:
+        return False  # no figure differs, or several do ("14 October 2011" / "15 November 2012")
+    i, j = changed[0]
+    return _copied_around(a, i, b, j, FIGURE_WORDS)
 
 
-def _plain_words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _PLAIN_WORD.findall(closed(text))]
-
-
-def _figure(value: str) -> str:
-    """The last word of a value that is a number ("150" of "about 150 metres", "4,051" of "4, 051 yards");
-    none for a fraction, a mangled glyph or a label ("4½", "4�", "4G")."""
-    figures = [w for w in _plain_words(value) if re.fullmatch(r"\d[\d.,]*", w) or w in NUMBER_WORDS]
-    return figures[-1] if figures else ""
-
-
-def _run_length(a: Sequence[str], b: Sequence[str]) -> int:
-    n = 0
-    while n < len(a) and n < len(b) and a[n] == b[n]:
-        n += 1
-    return n
+def _figures_at(text: str, at: tuple[int, int]) -> tuple[list[str], list[int]]:
+    """A sentence's words, and the positions of the figures among the words of the value at
+    offsets `at`: digits ("150", "4,051") and number words, not scale words ("million") and not
+    fractions, mangled glyphs or labels ("4½", "4�", "4G")."""
+    words = _lower_words(text, _PLAIN_WORD)
+    lo, hi = (len(_lower_words(text[:n], _PLAIN_WORD)) for n in at)
+    return words, [k for k in range(lo, hi) if _FIGURE.fullmatch(words[k]) or words[k] in NUMBER_WORDS - _SCALES]

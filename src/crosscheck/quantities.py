@@ -81,6 +81,9 @@ class Amount:
         return f"{v} {self.unit}".strip()
 
 
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(set(_UNITS) - {"a", "an"})) + r")\b")
+
+
 def parse_amount(text: str) -> Amount | None:
     """The amount a number phrase denotes, or None if it holds no number."""
     t = text.replace("\u2009", " ").replace("\xa0", " ").strip()
@@ -93,8 +96,9 @@ def parse_amount(text: str) -> Amount | None:
                 unit = code
                 break
     value = _digits(t)
-    if value is None:
-        value = _words(t.lower())
+    lead = re.split(r"\d", t, maxsplit=1)[0].lower()
+    if value is None or _NUMBER_WORD.search(lead):
+        value = _words(t.lower() if value is None else lead)  # "seven to 75 years" is seven
     if value is None:
         return None
     return Amount(value, unit, approx, bound)
