@@ -343,17 +343,20 @@ def _denies_the_words(group: Sequence[Claim]) -> bool:
     """Whether a negated sentence denies a phrase the other prints word for word ("has not been
     charged with" / "has been charged with"): a denial of what it states, however loosely the
     rest of the two sentences align."""
-    denied = [c for c in group if c.get("negated")]
-    plain = [c for c in group if not c.get("negated")]
-    return all(nearcopy.affirms_denied(d.evidence.text, p.evidence.text) for d in denied for p in plain)
+    return _every_denial(group, nearcopy.affirms_denied)
 
 
 def _copies_the_clause(group: Sequence[Claim]) -> bool:
     """Whether the other sentence prints the negated one's clause around its "not" word for word
     (nearcopy.copied_denial): a warning, as a figure set in the same words is."""
+    return _every_denial(group, nearcopy.copied_denial)
+
+
+def _every_denial(group: Sequence[Claim], test: Callable[[str, str], bool]) -> bool:
+    """Whether `test(negated, plain)` holds for every negated sentence against every plain one."""
     denied = [c for c in group if c.get("negated")]
     plain = [c for c in group if not c.get("negated")]
-    return all(nearcopy.copied_denial(d.evidence.text, p.evidence.text) for d in denied for p in plain)
+    return all(test(d.evidence.text, p.evidence.text) for d in denied for p in plain)
 
 
 def _extends(group: Sequence[Claim]) -> bool:

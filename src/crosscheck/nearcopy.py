@@ -153,7 +153,8 @@ def _negates(words: list[str]) -> bool:
 
 def _affirmed(words: list[str]) -> list[str]:
     """The words without their negation: "isn't" reads "is", "not" and "never" go."""
-    return [w.lower() if (d := _denial(w)) is None else d for w in words if _denial(w) != ""]
+    read = [(w, _denial(w)) for w in words]
+    return [w.lower() if d is None else d for w, d in read if d != ""]
 
 
 def _garbled(text: str, words: list[re.Match[str]], first: int, last: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import dates, names
@@ -312,12 +313,19 @@ def agreed_claims(claims: Sequence[Claim], source_id: str) -> list[Claim]:
     return [c for group in agreed_groups(claims) for c in group if c.source_id == source_id]
 
 
-def agreed_groups(claims: Sequence[Claim]) -> list[tuple[Claim, ...]]:
+def agreed_groups(claims: Sequence[Claim]) -> tuple[tuple[Claim, ...], ...]:
     """Aligned claims of several sources that crosscheck finds in agreement.
 
     Only agreements aligned with the confidence at which a conflict would be reported count:
     a looser match is no evidence that both articles state the fact.
     """
+    return _agreed_groups(tuple(claims))
+
+
+@lru_cache(maxsize=2)
+def _agreed_groups(claims: tuple[Claim, ...]) -> tuple[tuple[Claim, ...], ...]:
+    """`agreed_groups`, kept for the last claims: a suite asks it of one analysis once per kind
+    of edit and again for each edit's witnesses, and each asking aligns every claim."""
     from .align import Group, align
     from .compare import DISCREPANCY_MIN, compare
     from .model import Kind
@@ -330,7 +338,7 @@ def agreed_groups(claims: Sequence[Claim]) -> list[tuple[Claim, ...]]:
         found = compare(group, [Group(tuple(range(len(group))), g.confidence)])
         if found and found[0].kind is Kind.AGREEMENT:
             out.append(group)
-    return out
+    return tuple(out)
 
 
 def witnesses(claims: Sequence[Claim], source_id: str, p: Perturbation) -> list[str]:
