@@ -484,3 +484,29 @@ def test_a_short_sentence_changed_inside_a_copied_passage_is_an_error(nlp: Any, 
     loose = "The film star Dana Whitcombe has died in Los Angeles. She was 94. A spokesman confirmed the death."
     report = compare([a, _write(tmp_path, "loose.md", loose)], nlp=nlp, leads=True)
     assert [f.severity for f in _discrepancies(report, Category.NUMBER)] == [Severity.INFO]
+
+
+# --- found by reading the perturbation suite's misses, 2026-12-07 ------------------------------
+
+
+def test_a_denial_of_a_copied_clause_is_a_warning_whoever_the_sentences_name(nlp: Any, tmp_path: Path) -> None:
+    """Ten words and more printed in both but for the "not": one fact stated and denied, though
+    only one sentence names the man and the other calls him the driver."""
+    plain = "The driver, who was in his 40s, was taken to Riverside General Hospital in Millbrook, where he was treated for burns."
+    denied = "Kemp was not taken to Riverside General Hospital in Millbrook, where he was treated for burns."
+    reworded = "Kemp was not treated for burns at any hospital, a relative said."
+    a = _write(tmp_path, "a.md", plain)
+    found = _discrepancies(compare([a, _write(tmp_path, "b.md", denied)], nlp=nlp), Category.STATEMENT)
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert _discrepancies(compare([a, _write(tmp_path, "c.md", reworded)], nlp=nlp), Category.STATEMENT) == []
+
+
+def test_a_misspelt_name_the_model_does_not_tag_is_found(nlp: Any, tmp_path: Path) -> None:
+    """"Sutopo Purwo Nguroho" is no entity to the model; every other word of the name the other
+    article tags is in place, so the one left is the name misspelt. A demonym is not."""
+    a = _write(tmp_path, "a.md", "Sutopo Purwo Nugroho, a spokesman for the disaster agency, said 24 people had died. North Korea sent aid.")
+    b = _write(tmp_path, "b.md", 'Houses collapsed in the town, "disaster agency spokesman Sutopo Purwo Nguroho said. North Korean planes landed.')
+    found = _discrepancies(compare([a, b], nlp=nlp), Category.NAME_SPELLING)
+    assert [(f.severity, sorted(str(v.value) for v in f.values)) for f in found] == [
+        (Severity.WARNING, ["Sutopo Purwo Nguroho", "Sutopo Purwo Nugroho"])
+    ]

@@ -264,8 +264,12 @@ def _at(text: str, value: str) -> tuple[int, int]:
         ("Kemp threw for 364 yards and three touchdowns.", "three touchdowns",
          "Osei ran for 90 yards and five touchdowns.", "five touchdowns", False),
         ("He was 77.", "77", "He was 91.", "91", False),
-        # every word before it, none after: no run on both sides
+        # every word before it, none after and no stop: the sentence may be cut short
         ("The strike left the factory idle for 12", "12", "The strike left the factory idle for 15", "15", False),
+        # every word before it, and a stop or a comma after it in both: nothing can make it another figure
+        ("The strike left the factory idle for 12.", "12", "The strike left the factory idle for 15, they said.", "15", True),
+        ("The strike left the factory idle for 12 days.", "12", "The strike left the factory idle for 15 hours.", "15", False),
+        ("The factory idle for 12.", "12", "The factory idle for 15.", "15", False),
         # the value's own figure, not the same number elsewhere in the sentence
         ("They cleared about 150 metres of road and 150 metres of track.", "^150 metres",
          "They cleared about 180 metres of road and 150 metres of a path.", "^150 metres", False),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from . import dates, names, nearcopy
+from . import dates, names, nearcopy, slips
 from .align import Group, member_pairs
 from .claims.base import _words
 from .claims.quotes import gist
@@ -376,9 +376,15 @@ def _statement(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding |
     if copy is not None:
         return copy
     if len({bool(c.get("negated")) for c in group}) > 1:
-        if conf < NEGATION_MIN and not _denies_the_words(group) or _extends(group) or _denies_another(group):
+        if _extends(group):
+            return None  # the denial is in a clause only one sentence has
+        if _copies_the_clause(group):
+            # A clause of ten words and more, printed and denied: one fact, whoever the sentences
+            # name around it ("Johnson was not taken to …" / "The victim … was taken to …").
+            return _negation(group, "One source negates what the other states", Severity.WARNING, conf)
+        if conf < NEGATION_MIN and not _denies_the_words(group) or _denies_another(group):
             return None  # alike enough to agree, not to say one source denies the other's words
-        return _negation(group, "One source negates what the other states", Severity.WARNING if _copies_the_clause(group) else LOOSE, conf)
+        return _negation(group, "One source negates what the other states", LOOSE, conf)
     return _agree(group, Category.STATEMENT, "statement", f"{_sources(group)} state the same: {_short(group[0].value)}", conf)
 
 
@@ -590,6 +596,48 @@ def _split_person(ents: Entities, global_names: dict[str, str], sentences: Mappi
             vals = (Value(ents.source_id, base), Value(ents.source_id, form))
             summary = f"{ents.source_id} spells {gname} two ways: {base} / {form}"
             out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, Severity.WARNING, gname, summary, vals, ev, 0.9))
+    return out
+
+
+SLIP_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC"})
+"""Entity labels whose names a slip is looked for in: people, bodies and places, not the titles
+and headline fragments the model tags as works or products."""
+
+
+def slip_findings(
+    all_entities: Sequence[Entities], global_names: dict[str, str], sentences: Mapping[str, Sequence[Sentence]], found: Sequence[Finding]
+) -> list[Finding]:
+    """Names a source misspells where the model tagged no name or tagged the slip as a name of its
+    own (slips.slipped_mentions), beside the name as a source tags it: the same source's when it
+    prints it too, else another's. Run last: a misspelt word the entity checks or a near copy
+    (`found`) report already is not reported again."""
+    owners: dict[str, list[tuple[Entities, str]]] = {}
+    for ents in sorted(all_entities, key=lambda x: x.source_id):
+        for e in ents.entities:
+            if e.label in SLIP_LABELS:
+                for form in dict.fromkeys(" ".join(slips.words(f)) for f in e.forms):
+                    owners.setdefault(form, []).append((ents, e.key))
+    tagged = frozenset(names.fold(" ".join(slips.words(f))) for ents in all_entities for e in ents.entities for f in e.forms)
+    # A misspelt word a finding shows already (a near copy's "Nugroho / Nguroho") is reported once.
+    shown = {w for f in found if f.category is Category.NAME_SPELLING for v in f.values for w in names.fold(str(v.value)).split()}
+    pairs: set[frozenset[str]] = set()
+    out = []
+    for slip in slips.slipped_mentions(sorted(owners), {k: [t.text for t in v] for k, v in sentences.items()}, tagged):
+        candidates = owners[slip.name]
+        ents, key = next((o for o in candidates if o[0].source_id == slip.source_id), candidates[0])
+        pair = frozenset((names.fold(slip.word), names.fold(slip.typed)))
+        if names.fold(slip.typed) in shown or pair in pairs:
+            continue  # shown already, or the other way round: both spellings tagged as names
+        pairs.add(pair)
+        sent = sentences[slip.source_id][slip.sentence]
+        ev = [_name_evidence(ents, key, slip.name, sentences), Evidence(slip.source_id, sent.text, sent.start, sent.end)]
+        vals = (Value(ents.source_id, slip.name), Value(slip.source_id, slip.written))
+        gname = global_names.get(key, slip.name)
+        if ents.source_id == slip.source_id:
+            summary = f"{slip.source_id} spells {gname} two ways: {slip.name} / {slip.written}"
+        else:
+            summary = f"Name spelt differently: {slip.name} ({ents.source_id}) vs {slip.written} ({slip.source_id})"
+        out.append(make(Kind.DISCREPANCY, Category.NAME_SPELLING, Severity.WARNING, gname, summary, vals, ev, 0.8))
     return out
 
 

@@ -260,6 +260,31 @@ def spelling(a: str, b: str) -> tuple[str, str, Variant] | None:
     return base, other, kind
 
 
+_BRITISH = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"(\w{3,})tre\b", r"\1ter"),  # Centre / Center, Theatre / Theater
+        (r"(\w{4,})is(e|ed|es|ing|ations?)\b", r"\1iz\2"),  # Recognised / Recognized; not Louise
+        (r"\b(lab|harb|hon|neighb|col|fav|behavi|arm|rum|savi)our", r"\1or"),  # Labour / Labor; not Seymour
+        (r"\b(def|off|lic|pret)ence\b", r"\1ense"),  # Defence / Defense; not Lawrence
+    )
+)
+
+
+def house_spelling(a: str, b: str) -> bool:
+    """Whether two words differ only as British and American spelling do ("Centre" / "Center",
+    "Recognised" / "Recognized", "Labour" / "Labor"): each outlet's style, not a name misspelt.
+    Names that merely end alike ("Louise", "Seymour", "Lawrence") are left as they are."""
+
+    def us(word: str) -> str:
+        w = fold(word)
+        for pattern, repl in _BRITISH:
+            w = pattern.sub(repl, w)
+        return w
+
+    return fold(a) != fold(b) and us(a) == us(b)
+
+
 def one_slip(a: str, b: str) -> bool:
     """Exactly one typing slip apart, case and accents aside."""
     return DamerauLevenshtein.distance(fold(a), fold(b)) == 1

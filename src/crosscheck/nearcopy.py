@@ -375,7 +375,9 @@ _SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "d
 
 def copied_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int, int]) -> bool:
     """Whether two sentences print the same words around the one figure in which the values at
-    offsets `x_at` and `y_at` differ, at least one word on each side and FIGURE_WORDS in all.
+    offsets `x_at` and `y_at` differ, at least one word on each side and FIGURE_WORDS in all; or
+    FIGURE_WORDS before a figure that closes a clause in both ("… for Health and Human Rights in
+    1996, and" / "… in 1998, among"), where nothing after it can make it another figure.
 
     Two facts that read alike ("three touchdowns" in this game and three in another, "10 people"
     killed here and "10 people" hurt there) share the number's noun but seldom the words that lead
@@ -388,7 +390,21 @@ def copied_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[in
     if len(fa) != len(fb) or len(changed) != 1:
         return False  # no figure differs, or several do ("14 October 2011" / "15 November 2012")
     i, j = changed[0]
-    return _copied_around(a, i, b, j, FIGURE_WORDS)
+    if _copied_around(a, i, b, j, FIGURE_WORDS):
+        return True
+    return _run_length(a[:i][::-1], b[:j][::-1]) >= FIGURE_WORDS and _ends_clause(first, i) and _ends_clause(second, j)
+
+
+_CLAUSE_END = re.compile(r"\s*[,.;:!?)]")
+"""What closes a clause after a figure. Not the end of the text: a sentence with no stop may be
+one the parser cut short ("idle for 12" / "idle for 15", days or hours)."""
+
+
+def _ends_clause(text: str, k: int) -> bool:
+    """Whether word k of a sentence (as `_figures_at` counts words) is followed by a stop or a comma."""
+    closed_text = closed(text)
+    words = list(_PLAIN_WORD.finditer(closed_text))
+    return k < len(words) and _CLAUSE_END.match(closed_text, words[k].end()) is not None
 
 
 def _figures_at(text: str, at: tuple[int, int]) -> tuple[list[str], list[int]]:

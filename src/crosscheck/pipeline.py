@@ -16,7 +16,7 @@ from .claims import all_claims, dedupe
 from .clean import clean
 from .compare import Scene
 from .compare import compare as compare_claims
-from .compare import name_findings
+from .compare import name_findings, slip_findings
 from .entities import adopt_slips, find_entities, link
 from .errors import UsageError
 from .model import Claim, Entities, Parsed, Source
@@ -84,6 +84,7 @@ def check(
         sentences = {p.source.id: p.sentences for p in a.parsed}
         spelt = name_findings(a.entities, a.global_names, sentences)
         findings = [*compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names, a.claims), spelt, sentences), *spelt]
+        findings += slip_findings(a.entities, a.global_names, sentences, findings)
         report = build(sources, [f for f in findings if leads or not is_lead(f)])
     if reference is not None:
         report = against_reference(report, resolve_reference(sources, reference))
