@@ -527,7 +527,7 @@ def test_a_byline_date_before_a_copied_lead_is_not_compared() -> None:
 def test_a_misspelt_name_after_words_the_parser_took_in_is_reported() -> None:
     """ "Actor Peter Cpaaldi" (a headline's words run into the name) and "Peter Capaldi" in one
     article: the same given name, a surname one slip apart."""
-    from crosscheck.compare import name_findings
+    from crosscheck.spelling import name_findings
     from crosscheck.model import Entities, Entity, EntityRef
 
     texts = ["Doctor Who: Actor Peter Cpaaldi is the new Doctor.", "Peter Capaldi will play the role from Christmas."]
@@ -543,3 +543,22 @@ def test_a_misspelt_name_after_words_the_parser_took_in_is_reported() -> None:
     other = Entities("a", (*ents.entities[:1], Entity("a:PERSON:Paul Capaldi", "a", "PERSON", "Paul Capaldi", ("Paul Capaldi",))),
                      (ents.refs[0], EntityRef("a:PERSON:Paul Capaldi", "Paul Capaldi", 1, 0, 0)))
     assert name_findings([other], {e.key: e.name for e in other.entities}, {"a": _sentences("a", texts)}) == []  # another given name
+
+
+def test_an_untagged_slip_is_reported_once_beside_the_tagged_name() -> None:
+    """A misspelt mention no entity covers ("Sutopo Purwo Nguroho" in b): reported beside the
+    source that tags the name, and not again where a finding shows the word already."""
+    from crosscheck.model import Entities, Entity, EntityRef
+    from crosscheck.spelling import slip_findings
+
+    name = "Sutopo Purwo Nugroho"
+    ents_a = Entities("a", (Entity(f"a:PERSON:{name}", "a", "PERSON", name, (name,)),), (EntityRef(f"a:PERSON:{name}", name, 0, 0, 0),))
+    ents_b = Entities("b", (), ())
+    sentences = {"a": _sentences("a", [f"{name} said 24 people died."]), "b": _sentences("b", ["Houses fell, spokesman Sutopo Purwo Nguroho said."])}
+    (found,) = slip_findings([ents_a, ents_b], {}, sentences, [])
+    assert (found.category, found.severity) == (Category.NAME_SPELLING, Severity.WARNING)
+    assert found.summary == "Name spelt differently: Sutopo Purwo Nugroho (a) vs Sutopo Purwo Nguroho (b)"
+    assert [e.text for e in found.evidence] == [sentences["a"][0].text, sentences["b"][0].text]
+    assert slip_findings([ents_a, ents_b], {}, sentences, [found]) == []  # shown already
+    sentences["b"] = _sentences("b", [f"Houses fell, spokesman {name} said, and {name} added more."])
+    assert slip_findings([ents_a, ents_b], {}, sentences, []) == []

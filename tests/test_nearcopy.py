@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.model import Category
-from crosscheck.nearcopy import affirms_denied, change, copied_denial, copied_figure, in_copied_passage
+from crosscheck.nearcopy import affirms_denied, change, copied_denial, copied_figure, in_copied_passage, named_apart
 
 BASE = "Responding to a distress call, the patrol ship {} swung into action against the pirates in {} boats on {} night."
 NAMES = frozenset({"Kestrel Bay", "Alder"})
@@ -270,6 +270,9 @@ def _at(text: str, value: str) -> tuple[int, int]:
         ("The strike left the factory idle for 12.", "12", "The strike left the factory idle for 15, they said.", "15", True),
         ("The strike left the factory idle for 12 days.", "12", "The strike left the factory idle for 15 hours.", "15", False),
         ("The factory idle for 12.", "12", "The factory idle for 15.", "15", False),
+        # a comma before another figure separates list items: "in 1996, 1998 and 2002" / "in 1998, 2002 and 2005"
+        ("The club won the league title in 1996, 1998 and 2002.", "1996", "The club won the league title in 1998, 2002 and 2005.", "1998", False),
+        ("The club won the league title in 1996, two cups and more.", "1996", "The club won the league title in 1998, nothing else.", "1998", False),
         # the value's own figure, not the same number elsewhere in the sentence
         ("They cleared about 150 metres of road and 150 metres of track.", "^150 metres",
          "They cleared about 180 metres of road and 150 metres of a path.", "^150 metres", False),
@@ -313,3 +316,26 @@ def test_a_figure_set_in_the_same_words_is_copied(first: str, x: str, second: st
 )
 def test_a_clause_copied_but_for_its_not_is_a_copied_denial(negated: str, plain: str, expected: bool) -> None:
     assert copied_denial(negated, plain) is expected
+
+
+@pytest.mark.parametrize(
+    ("negated", "plain", "expected"),
+    [
+        # one clause said of two people, one named in each sentence: both true
+        ("Ben Brown has not been charged with the murder of Jane Doe at her home in Leeds, police said.",
+         "Tom Smith has been charged with the murder of Jane Doe at her home in Leeds, police said.", True),
+        ("Smith isn't charged with the murder of Jane Doe at her home in Leeds last March, police said.",
+         "Brown is charged with the murder of Jane Doe at her home in Leeds last March, police said.", True),
+        # one of them named, the other described, or the same name: one person
+        ("Johnson was not taken to Hennepin County Medical Center in Minneapolis, where she died.",
+         "The victim, who was in her 60s, was taken to Hennepin County Medical Center in Minneapolis, where she died.", False),
+        ("Williams was not booked into county jail and later released on bail, officers said.",
+         "Williams, who was booked into county jail and later released on bail, gave a sample.", False),
+        ("This is not the fifth successful operation conducted by the frigate in the course of her patrol.",
+         "This is the fifth successful operation conducted by the frigate in the course of her patrol.", False),
+        # no copied clause at all
+        ("Brown has not been charged.", "Smith has been charged.", False),
+    ],
+)
+def test_a_copied_clause_said_of_two_people(negated: str, plain: str, expected: bool) -> None:
+    assert named_apart(negated, plain) is expected

@@ -377,7 +377,7 @@ def _headline_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
         given, last = owner.name.split()[:-1], owner.name.split()[-1]
         spans = r.form.split()
         for i, w in enumerate(spans):  # "Carlton Jfefs Found Guilty": the surname misspelt in it
-            if i >= len(given) and spans[i - len(given) : i] == given and w.isalpha() and w != last and len(w) >= 5 and names.one_slip(w, last):
+            if i >= len(given) and spans[i - len(given) : i] == given and w.isalpha() and w != last and len(w) >= names.SLIP_LETTERS and names.one_slip(w, last):
                 form = " ".join([*given, w])
                 if form not in owner.forms:
                     owner.forms.append(form)

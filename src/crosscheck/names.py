@@ -222,7 +222,7 @@ def near_surname(word: str, name: str) -> str | None:
         if fw == fp:
             return part
     last = fold(parts[-1])
-    if fw.startswith(last) or last.startswith(fw):
+    if extends(fw, last):
         return None  # Bell and Bella, Julian and Juliana: other names, not slips
     if len(last) >= 4 and fw[0] == last[0] and (skeleton(fw) == skeleton(last) or _slip(fw, last)):
         return parts[-1]
@@ -283,6 +283,20 @@ def house_spelling(a: str, b: str) -> bool:
         return w
 
     return fold(a) != fold(b) and us(a) == us(b)
+
+
+NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+"""A word of a name: letters, joined by hyphens or apostrophes ("Jong-un", "O'Brien")."""
+SLIP_LETTERS = 5
+"""Letters a word must have before one typing slip in it counts as a misspelling: shorter words
+one letter apart are as often two names ("Lee" / "Lea", "Lac" / "Lak", "Kim" / "Kin")."""
+
+
+def extends(a: str, b: str) -> bool:
+    """Whether one word is the other with letters added at its end ("Bell" / "Bella", "Korea" /
+    "Korean", "Ranger" / "Rangers"): another word of a name, not a slip."""
+    fa, fb = fold(a), fold(b)
+    return fa != fb and (fa.startswith(fb) or fb.startswith(fa))
 
 
 def one_slip(a: str, b: str) -> bool:

@@ -41,8 +41,6 @@ _GLYPHS = "\ufffd½¼¾"
 """A fraction, or a character lost in conversion, that sticks to a number ("4½", "4�")."""
 _ADDING = frozenset({"only", "just", "merely"})
 """Words after a "not" that add to what is said rather than deny it ("not only")."""
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-"""A word of a name: letters, joined by hyphens or apostrophes ("Jong-un", "O'Brien")."""
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _COUNTED = frozenset("people men women children staff police personnel".split())
 """Plurals without an s: after one, a four-digit number is a count ("1800 people"), not a year."""
@@ -209,7 +207,7 @@ def _speaker(
     `runs` are the capitalised runs the changed words stand in ("Dana Kemp" around "Kemp"): each
     must be someone a source names, in full or by a surname it names, and the two must share no word.
     """
-    if not _QUOTE_MARK.search(sentence) or not all(w[:1].isupper() and _NAME_WORD.fullmatch(w) for w in old + new):
+    if not _QUOTE_MARK.search(sentence) or not all(w[:1].isupper() and names.NAME_WORD.fullmatch(w) for w in old + new):
         return None
     named = {names.fold(n) for n in people}
     surnames = {n.split()[-1] for n in named if n.split()}
@@ -310,6 +308,11 @@ def _lower_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
     return [w.lower().replace("’", "'") for w in pattern.findall(closed(text))]
 
 
+def _cased_words(text: str) -> list[str]:
+    """`_lower_words` as the sentence prints them, capitals kept."""
+    return [w.replace("’", "'") for w in _WORD.findall(closed(text))]
+
+
 def _copied_around(a: Sequence[str], i: int, b: Sequence[str], j: int, least: int, *, skip: int = 1) -> bool:
     """Whether `a` around position i and `b` around position j print the same words, at least
     one on each side and `least` in all. Words a[i] and b[j:j + skip] are the difference and
@@ -354,13 +357,35 @@ def copied_denial(negated: str, plain: str) -> bool:
     `affirms_denied` finds the denied phrase; this finds a copied clause, as long as the shortest
     near copy, that differs in the denial alone: one fact, stated and denied.
     """
+    return _denied_copy(negated, plain) is not None
+
+
+def named_apart(negated: str, plain: str) -> bool:
+    """Whether the copied clause `copied_denial` finds stands after two other capitalised words,
+    one in each sentence: "Tom Smith has been charged with …" / "Ben Brown has not been charged
+    with …" states one thing of two people, both true. "The victim, who was in her 60s, was
+    taken to …" / "Johnson was not taken to …" names one of them only."""
+    found = _denied_copy(negated, plain)
+    if found is None:
+        return False
+    x, y = found
+    return x != y and x[:1].isupper() and y[:1].isupper() and x.isalpha() and y.isalpha()
+
+
+def _denied_copy(negated: str, plain: str) -> tuple[str, str] | None:
+    """The words right before the clause `plain` copies around a "not" in `negated`, as each
+    sentence prints them ("" at a sentence's start); None when it copies none."""
     a, b = _lower_words(negated), _lower_words(plain)
+    ca, cb = _cased_words(negated), _cased_words(plain)
     for i, affirmed in _denials(a):
         # "isn't" reads "is not": the "is" is a word both print, the "not" the difference
         words, k = ([*a[:i], affirmed, "not", *a[i + 1 :]], i + 1) if affirmed else (a, i)
-        if any(_copied_around(words, k, b, j, MIN_SHARED, skip=0) for j in range(len(b) + 1)):
-            return True
-    return False
+        for j in range(len(b) + 1):
+            if _copied_around(words, k, b, j, MIN_SHARED, skip=0):
+                before = _run_length(words[:k][::-1], b[:j][::-1])
+                x, y = i - before + (1 if affirmed else 0), j - before
+                return (ca[x - 1] if x > 0 else ""), (cb[y - 1] if y > 0 else "")
+    return None
 
 
 FIGURE_WORDS = 5
@@ -395,13 +420,14 @@ def copied_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[in
     return _run_length(a[:i][::-1], b[:j][::-1]) >= FIGURE_WORDS and _ends_clause(first, i) and _ends_clause(second, j)
 
 
-_CLAUSE_END = re.compile(r"\s*[,.;:!?)]")
-"""What closes a clause after a figure. Not the end of the text: a sentence with no stop may be
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?)]|,(?!\s*(?:(?:and|or)\s+)?(?:\d|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)))", re.I)
+"""What closes a clause after a figure: a stop, or a comma not followed by another figure ("in
+1996, 1998 and 2002" is a list of years). Not the end of the text: a sentence with no stop may be
 one the parser cut short ("idle for 12" / "idle for 15", days or hours)."""
 
 
 def _ends_clause(text: str, k: int) -> bool:
-    """Whether word k of a sentence (as `_figures_at` counts words) is followed by a stop or a comma."""
+    """Whether word k of a sentence (as `_figures_at` counts words) closes a clause (_CLAUSE_END)."""
     closed_text = closed(text)
     words = list(_PLAIN_WORD.finditer(closed_text))
     return k < len(words) and _CLAUSE_END.match(closed_text, words[k].end()) is not None

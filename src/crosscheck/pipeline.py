@@ -16,12 +16,12 @@ from .claims import all_claims, dedupe
 from .clean import clean
 from .compare import Scene
 from .compare import compare as compare_claims
-from .compare import name_findings, slip_findings
 from .entities import adopt_slips, find_entities, link
 from .errors import UsageError
 from .model import Claim, Entities, Parsed, Source
 from .report import Report, against_reference, build, is_lead
 from .sources import read_sources
+from .spelling import name_findings, slip_findings
 from .timing import Timer, maybe
 
 if TYPE_CHECKING:

@@ -1,11 +1,14 @@
 """Names misspelt where the language model saw no name: "Sutopo Purwo Nguroho said".
 
 The entity model tags a name it knows the shape of; a slip of the fingers in one word of it
-("Nguroho", "Ceramery", "Lhoan") often leaves the mention untagged, so the spelling checks, which
-compare tagged names, never see it. A source that prints every other word of a multi-word name
-in place, and in the one left a word a typing slip off the name's own, misspells that name: two
-people or bodies whose names differ in one letter of one word, all else equal, are rare, and the
-pair stays apart when both are tagged (the entity checks judge those).
+("Nguroho", "Ceramery", "Lhoan") often leaves the mention untagged, or tagged under another
+label, so the spelling checks, which compare people's tagged names, never see it. A source that
+prints every other word of a multi-word name in place, and in the one left a word a typing slip
+off the name's own, printed nowhere else, misspells that name.
+
+What keeps two real names apart: a person's given name one letter off is another person as often
+("Maria" / "Mario Lopez"), so only a surname slips; a word printed twice is a spelling of its own,
+not a slip, which is made once ("Clare County" twice beside "Clark County").
 
 Pure string functions: the comparer hands in the names the sources tag and their sentences.
 """
@@ -13,14 +16,12 @@ Pure string functions: the comparer hands in the names the sources tag and their
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import names
 
-MIN_LETTERS = 5
-"""Letters the misspelt word must have: "Lac" / "Lak" is a romanisation as often as a slip, and
-short words one letter apart are often two words ("Kim" / "Kin")."""
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -40,57 +41,74 @@ class Slip:
 
 def words(text: str) -> list[str]:
     """The words of a name or a sentence, as this module compares them: possessives and
-    abbreviation stops dropped ("Nugroho's", "Inc.")."""
-    return [_POSSESSIVE.sub("", w).rstrip(".") for w in _TOKEN.findall(text)]
+    abbreviation stops dropped ("Nugroho's", "Inc."), curly apostrophes straight ("O’Neill")."""
+    return [_POSSESSIVE.sub("", w).rstrip(".").replace("’", "'") for w in _TOKEN.findall(text)]
 
 
-def slipped_mentions(known: Sequence[str], sentences: Mapping[str, Sequence[str]], tagged: frozenset[str]) -> list[Slip]:
-    """Mentions, in each source's sentences, of a `known` multi-word name with every word in
-    place but one, which is capitalised, MIN_LETTERS long and one typing slip off the name's word.
+def slipped_mentions(
+    known: Mapping[str, frozenset[str]], sentences: Mapping[str, Sequence[str]], tagged: Mapping[str, frozenset[str]]
+) -> list[Slip]:
+    """Mentions, in each source's sentences, of a `known` multi-word name (with the entity labels
+    the sources give it) with every word in place but one: capitalised, names.SLIP_LETTERS long,
+    one typing slip off the name's word, printed once in all the sentences, and a surname if the
+    name is a person's.
 
-    `tagged` are the folded names the sources tag: a word of one of them is a name of its own
-    ("Seward" in "William Seward" beside "Steward"), not a slip, unless the misspelt mention is
-    itself the name tagged ("Sutopo Purwo Nguroho" tagged as a body, its spelling unchecked).
+    `tagged` are the folded names the sources tag, with their labels. A word of another tagged
+    name is a name of its own ("Steward" of "Martha Steward" beside "William Seward"); a mention
+    tagged whole is checked all the same, since the entity checks compare only people, and only
+    those the linker joins ("Armando Ianucci" and "Armando Iannucci" tagged as two bodies,
+    "Hormouzgan province" and "Hormozgan province" as two places). When the name and the slip
+    could each be the other (both tagged, under other labels), the slip is the one whose word is
+    printed fewer times, so the report does not depend on the order the sources come in.
     """
     tagged_words = frozenset(w for n in tagged for w in n.split())
-    forms = sorted({tuple(parts) for n in known if len(parts := words(n)) >= 2})
-    out: list[Slip] = []
-    for source_id, texts in sentences.items():
+    tokens = {sid: [words(t) for t in texts] for sid, texts in sentences.items()}
+    printed = Counter(w for ts in tokens.values() for ws in ts for w in ws)
+    found: dict[frozenset[str], Slip] = {}
+    for source_id, source_tokens in sorted(tokens.items()):
         where: dict[str, list[tuple[int, int]]] = {}
-        tokens = [words(t) for t in texts]
-        for s, ws in enumerate(tokens):
+        for s, ws in enumerate(source_tokens):
             for p, token in enumerate(ws):
                 where.setdefault(token, []).append((s, p))
-        seen: set[tuple[int, str]] = set()
-        for form in forms:
-            for i, word in enumerate(form):
-                if len(word) < MIN_LETTERS or not word.isalpha() or not word[:1].isupper():
-                    continue
+        for name, labels in sorted(known.items()):
+            form = words(name)
+            if len(form) < 2:
+                continue  # a one-word name has no other words to hold a slip of it in place
+            for i in _slippable(form, labels):
                 # Look the name up by its rarest other word ("Purwo", not "the").
                 anchor = min((j for j in range(len(form)) if j != i), key=lambda j: len(where.get(form[j], ())))
                 for s, p in where.get(form[anchor], ()):
-                    start = p - anchor
-                    ws = tokens[s]
-                    if start < 0 or start + len(form) > len(ws):
-                        continue
-                    written = ws[start + i]
-                    if not all(ws[start + j] == form[j] for j in range(len(form)) if j != i) or (s, written) in seen:
-                        continue
+                    ws = source_tokens[s][p - anchor : p - anchor + len(form)] if p >= anchor else []
+                    if len(ws) != len(form) or printed[ws[i]] != 1 or any(ws[j] != form[j] for j in range(len(form)) if j != i):
+                        continue  # not the name, or its word printed more than once: no slip
+                    written = ws[i]
                     mention = " ".join((*form[:i], written, *form[i + 1 :]))
-                    name_of_its_own = names.fold(written) in tagged_words and names.fold(mention) not in tagged
-                    if _slip(word, written) and not name_of_its_own:
-                        seen.add((s, written))
-                        out.append(Slip(source_id, s, " ".join(form), mention, word, written))
-    return out
+                    other_labels = tagged.get(names.fold(mention), frozenset())
+                    if not _slip(form[i], written):
+                        continue
+                    if names.fold(written) in tagged_words and not other_labels:
+                        continue  # a word of another name the sources tag
+                    slip = Slip(source_id, s, " ".join(form), mention, form[i], written)
+                    pair = frozenset((names.fold(slip.name), names.fold(mention)))
+                    held = found.get(pair)
+                    if held is None or (printed[held.word], held.typed) < (printed[slip.word], slip.typed):
+                        found[pair] = slip
+    return sorted(found.values(), key=lambda x: (x.source_id, x.sentence, x.name, x.written))
+
+
+def _slippable(form: Sequence[str], labels: frozenset[str]) -> list[int]:
+    """Positions of the words of a name a slip is looked for in: long, capitalised words of
+    letters ("O'Neill", not "8900"), and of a person's name only the last."""
+    ok = [i for i, w in enumerate(form) if len(w) >= names.SLIP_LETTERS and names.NAME_WORD.fullmatch(w) and w[:1].isupper()]
+    return [i for i in ok if i == len(form) - 1] if "PERSON" in labels else ok
 
 
 def _slip(word: str, written: str) -> bool:
-    """Whether `written` is `word` with one typing slip inside it: a letter more or less at the
-    end makes another word of a name ("Korea" / "Korean", "Ranger" / "Rangers", "Julian" /
-    "Juliana"), and British against American spelling is house style ("Centre" / "Center")."""
-    if written == word or not written[:1].isupper() or not written.isalpha() or len(written) < MIN_LETTERS:
+    """Whether `written` is `word` with one typing slip inside it: letters added at the end make
+    another word of a name ("Korea" / "Korean"), and British against American spelling is house
+    style ("Centre" / "Center")."""
+    if written == word or not written[:1].isupper() or not names.NAME_WORD.fullmatch(written) or len(written) < names.SLIP_LETTERS:
         return False
-    fw, fx = names.fold(word), names.fold(written)
-    if fw.startswith(fx) or fx.startswith(fw) or names.house_spelling(word, written):
+    if names.extends(word, written) or names.house_spelling(word, written):
         return False
     return names.one_slip(word, written)
