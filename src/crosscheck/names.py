@@ -289,7 +289,7 @@ NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 """A word of a name: letters, joined by hyphens or apostrophes ("Jong-un", "O'Brien")."""
 SLIP_LETTERS = 5
 """Letters a word must have before one typing slip in it counts as a misspelling: shorter words
-one letter apart are as often two names ("Lee" / "Lea", "Lac" / "Lak", "Kim" / "Kin")."""
+one letter apart are as often two names ("Lea" / "Leah", "Kim" / "Kin", "Ward" / "Word")."""
 
 
 def extends(a: str, b: str) -> bool:
