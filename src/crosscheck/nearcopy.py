@@ -305,12 +305,12 @@ def _key(text: str) -> str:
 def _lower_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
     """A sentence's words for comparing runs of them: numbers closed up ("15, 000"), lower case,
     curly apostrophes straight ("company’s" is "company's")."""
-    return [w.lower().replace("’", "'") for w in pattern.findall(closed(text))]
+    return [w.lower() for w in _cased_words(text, pattern)]
 
 
-def _cased_words(text: str) -> list[str]:
+def _cased_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
     """`_lower_words` as the sentence prints them, capitals kept."""
-    return [w.replace("’", "'") for w in _WORD.findall(closed(text))]
+    return [w.replace("’", "'") for w in pattern.findall(closed(text))]
 
 
 def _copied_around(a: Sequence[str], i: int, b: Sequence[str], j: int, least: int, *, skip: int = 1) -> bool:
@@ -376,7 +376,6 @@ def _denied_copy(negated: str, plain: str) -> tuple[str, str] | None:
     """The words right before the clause `plain` copies around a "not" in `negated`, as each
     sentence prints them ("" at a sentence's start); None when it copies none."""
     a, b = _lower_words(negated), _lower_words(plain)
-    ca, cb = _cased_words(negated), _cased_words(plain)
     for i, affirmed in _denials(a):
         # "isn't" reads "is not": the "is" is a word both print, the "not" the difference
         words, k = ([*a[:i], affirmed, "not", *a[i + 1 :]], i + 1) if affirmed else (a, i)
@@ -384,6 +383,7 @@ def _denied_copy(negated: str, plain: str) -> tuple[str, str] | None:
             if _copied_around(words, k, b, j, MIN_SHARED, skip=0):
                 before = _run_length(words[:k][::-1], b[:j][::-1])
                 x, y = i - before + (1 if affirmed else 0), j - before
+                ca, cb = _cased_words(negated), _cased_words(plain)
                 return (ca[x - 1] if x > 0 else ""), (cb[y - 1] if y > 0 else "")
     return None
 

@@ -62,6 +62,8 @@ def slipped_mentions(
     printed fewer times, so the report does not depend on the order the sources come in.
     """
     tagged_words = frozenset(w for n in tagged for w in n.split())
+    # Each name's words and the positions a slip may stand in, read once for every source.
+    forms = [(form, _slippable(form, labels)) for name, labels in sorted(known.items()) if len(form := words(name)) >= 2]
     tokens = {sid: [words(t) for t in texts] for sid, texts in sentences.items()}
     printed = Counter(w for ts in tokens.values() for ws in ts for w in ws)
     found: dict[frozenset[str], Slip] = {}
@@ -70,11 +72,8 @@ def slipped_mentions(
         for s, ws in enumerate(source_tokens):
             for p, token in enumerate(ws):
                 where.setdefault(token, []).append((s, p))
-        for name, labels in sorted(known.items()):
-            form = words(name)
-            if len(form) < 2:
-                continue  # a one-word name has no other words to hold a slip of it in place
-            for i in _slippable(form, labels):
+        for form, slippable in forms:  # a one-word name has no other words to hold a slip in place
+            for i in slippable:
                 # Look the name up by its rarest other word ("Purwo", not "the").
                 anchor = min((j for j in range(len(form)) if j != i), key=lambda j: len(where.get(form[j], ())))
                 for s, p in where.get(form[anchor], ()):
@@ -82,11 +81,10 @@ def slipped_mentions(
                     if len(ws) != len(form) or printed[ws[i]] != 1 or any(ws[j] != form[j] for j in range(len(form)) if j != i):
                         continue  # not the name, or its word printed more than once: no slip
                     written = ws[i]
-                    mention = " ".join((*form[:i], written, *form[i + 1 :]))
-                    other_labels = tagged.get(names.fold(mention), frozenset())
                     if not _slip(form[i], written):
                         continue
-                    if names.fold(written) in tagged_words and not other_labels:
+                    mention = " ".join((*form[:i], written, *form[i + 1 :]))
+                    if names.fold(written) in tagged_words and names.fold(mention) not in tagged:
                         continue  # a word of another name the sources tag
                     slip = Slip(source_id, s, " ".join(form), mention, form[i], written)
                     pair = frozenset((names.fold(slip.name), names.fold(mention)))

@@ -95,9 +95,9 @@ and headline fragments the model tags as works or products."""
 def slip_findings(
     all_entities: Sequence[Entities], global_names: dict[str, str], sentences: Mapping[str, Sequence[Sentence]], found: Sequence[Finding]
 ) -> list[Finding]:
-    """Names a source misspells in a mention the model left untagged or tagged under another
-    label (slips.slipped_mentions), beside the name as a source tags it: the same source's when
-    it prints it too, else another's.
+    """Names a source misspells in a mention the model left untagged, or tagged where no entity
+    check compares it (slips.slipped_mentions), beside the name as a source tags it: the same
+    source's when it prints it too, else another's.
 
     `entities.adopt_slips` already makes an untagged slip of a two-word person's surname a mention
     of that person, for the checks above to report; this finds the rest (bodies, places, longer
