@@ -238,6 +238,47 @@ def test_a_speaker_found_through_a_pronoun_does_not_accuse(nlp: Any, tmp_path: P
     assert _discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True), Category.QUOTE_SPEAKER) == []
 
 
+def test_a_quote_that_goes_on_from_a_named_speakers_is_theirs(nlp: Any, tmp_path: Path) -> None:
+    # News style names the speaker once for consecutive quotes in a paragraph.
+    a = ('"This is a sham lawsuit from a desperate party," Brad Pearce said in a statement. '
+         '"They have sunk to a new low to raise money from small donors."\n')
+    b = '"They have sunk to a new low to raise money from small donors," Tom Ruiz said.\n'
+    quotes = [c for c in _claims(nlp, tmp_path, a) if c.kind == "quote"]
+    assert len(quotes) == 2 and "Pearce" in quotes[0].get("speaker")
+    assert [(q.get("speaker"), q.get("speaker_named")) for q in quotes[1:]] == [(quotes[0].get("speaker"), "1")]
+    assert len(_discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True), Category.QUOTE_SPEAKER)) == 1
+
+
+@pytest.mark.parametrize("gap", ["\n\n", " He met donors later. "])
+def test_a_quote_in_a_new_paragraph_or_after_other_words_is_not_carried_on(nlp: Any, tmp_path: Path, gap: str) -> None:
+    a = ('"This is a sham lawsuit from a desperate party," Brad Pearce said in a statement.' + gap +
+         '"They have sunk to a new low to raise money from small donors."\n')
+    quote = [c for c in _claims(nlp, tmp_path, a) if c.kind == "quote"][-1]
+    assert not quote.get("speaker_named")
+
+
+def test_a_player_who_added_points_after_a_quote_did_not_say_it(nlp: Any, tmp_path: Path) -> None:
+    a = ('"I never dreamed I would be here today," Tyler Hanson said at midcourt. '
+         '"This is a great honor to be here and to represent you guys." Ty Lane added 16 points for the team.\n')
+    quote = [c for c in _claims(nlp, tmp_path, a) if c.kind == "quote"][-1]
+    assert (quote.get("speaker"), quote.get("speaker_named")) == ("Tyler Hanson", "1")
+
+
+def test_a_title_before_a_speakers_name_does_not_end_the_sentence(nlp: Any, tmp_path: Path) -> None:
+    a = '"That person is dangerous and needs to be found soon," said Lt. Greg Hayes of the State Police.\n'
+    b = '"That person is dangerous and needs to be found soon," said Sgt. Rob Snow of the State Police.\n'
+    quote = next(c for c in _claims(nlp, tmp_path, a) if c.kind == "quote")
+    assert (quote.get("speaker"), quote.get("speaker_named")) == ("Greg Hayes", "1")
+    assert len(_discrepancies(compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True), Category.QUOTE_SPEAKER)) == 1
+
+
+def test_a_decimal_split_by_detokenisation_is_not_an_age(nlp: Any, tmp_path: Path) -> None:
+    body = ("Tehran's center put the magnitude at 5.9, but Jane Marsh of the survey said it was 6. 1. "
+            "Jane Marsh was 45.\n")
+    ages = [(c.subject, str(c.norm)) for c in _claims(nlp, tmp_path, body) if c.subject.startswith("age of")]
+    assert ages == [("age of Jane Marsh", "45")]
+
+
 def test_an_office_titled_surname_is_not_the_relative_named_in_full(nlp: Any, tmp_path: Path) -> None:
     body = ('President Lane and Ann Lane, his wife, welcomed the visitors to the palace on Tuesday.\n\n'
             'Mr. Lane said the talks had been "very open and very honorable" so far.\n')

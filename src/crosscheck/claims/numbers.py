@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .. import dates
-from ..model import Claim, ClaimKind, Sentence
+from ..model import Claim, ClaimKind, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
 from .base import TIME_UNITS, Context, content_key, extractor
 from .speakers import _last_person, reporters
@@ -140,6 +140,8 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
     value = parse_amount(t.text)
     if value is None or not 1 <= value.value <= 120 or not t.text.isdigit() and t.pos != "NUM":
         return ""
+    if _split_decimal(toks, i):
+        return ""  # "it was 6. 1": a decimal that detokenisation split (quantities.closed), not an age
     prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
     head = toks[t.head]
     persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
@@ -152,6 +154,13 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
     if aged or copula:
         return persons[0][2] if persons else "(person)"
     return ""
+
+
+def _split_decimal(toks: Sequence[Token], i: int) -> bool:
+    """Whether the number at `i` is one half of a decimal split by detokenisation ("6. 1")."""
+    before = i >= 2 and toks[i - 1].text == "." and toks[i - 2].text.isdigit()
+    after = i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].text[:1].isdigit()
+    return before or after
 
 
 @extractor(ClaimKind.QUANTITY)

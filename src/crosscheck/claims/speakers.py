@@ -62,7 +62,7 @@ def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> Attribut
         if si > last_sent and not _starts_with_attribution(sents[si]):
             break
         for i, t in enumerate(sents[si].tokens):
-            if inside(t) or t.lemma.lower() not in SPEECH_VERBS or t.pos not in ("VERB", "AUX"):
+            if inside(t) or not _speaks(sents[si], i):
                 continue
             who = _subject_of(ctx, si, i, q_start, q_end)
             if who is not None:
@@ -76,13 +76,41 @@ def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> Attribut
     if any(lab == "PERSON" and not inside(sent.tokens[f]) for f, _, _, lab in ctx.refs()):
         return Attribution("")  # someone else is named beside the quote: not the last speaker's
     prev = ctx.index - 1
-    if prev >= 0 and "\n" not in ctx.source.text[sents[prev].end : sent.start]:
+    text = ctx.source.text
+    if prev >= 0 and "\n" not in text[sents[prev].end : sent.start]:
         for i, t in enumerate(sents[prev].tokens):
-            if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX"):
+            if _speaks(sents[prev], i) and not inside_quote(text, t.idx, ctx.quotes):
                 who = _subject_of(ctx, prev, i, q_start, q_end)
                 if who is not None:
-                    return Attribution(who.name, named=False)
+                    return Attribution(who.name, named=who.named and _carries_on(ctx, prev, q_start))
     return Attribution("")
+
+
+def _carries_on(ctx: Context, prev: int, q_start: int) -> bool:
+    """Whether a quote opening its sentence goes on from a quote in sentence `prev`, the one
+    before it in the same paragraph ("“…,” Smith said. “…”").
+
+    News style names the speaker once for consecutive quotes, so the speaker named there is named
+    for this quote too: as sure as an attribution beside it, unlike a speaker found by carrying
+    a "he" over.
+    """
+    text = ctx.source.text
+    opens = not text[ctx.sentences[ctx.index].start : q_start].strip(" “\"'‘")
+    before = ctx.sentences[prev]
+    return opens and any(inside_quote(text, t.idx, ctx.quotes) for t in before.tokens)
+
+
+def _speaks(sent: Sentence, i: int) -> bool:
+    """Whether token `i` is a verb of speech used as one: not "added 16 points" or "announced
+    the deal", whose object is a thing done, but "said", "told reporters", "asked him"."""
+    t = sent.tokens[i]
+    if t.lemma.lower() not in SPEECH_VERBS or t.pos not in ("VERB", "AUX"):
+        return False
+    return t.lemma.lower() in LISTENER_VERBS or not any(sent.tokens[c].dep == "dobj" for c in sent.children(i))
+
+
+LISTENER_VERBS = frozenset({"tell", "ask", "urge", "warn", "answer", "quote"})
+"""Speech verbs whose object is the person spoken to or quoted ("told reporters"), not a thing done."""
 
 
 def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> Attribution | None:
@@ -160,7 +188,7 @@ def _starts_with_attribution(sent: Sentence) -> bool:
     if any(q in sent.text for q in "“\""):
         return False
     at, root = next(((i, t) for i, t in enumerate(sent.tokens) if t.head == i), (-1, None))
-    if root is None or root.lemma.lower() not in ("say", "tell", "add") or at >= 14:
+    if root is None or root.lemma.lower() not in ("say", "tell", "add") or at >= 14 or not _speaks(sent, at):
         return False
     # "Mark Pinder told CNN that police …" reports words of its own: a new statement, not the
     # attribution of the quote before it.
