@@ -161,6 +161,25 @@ def test_approximate_numbers_that_differ_are_a_lead(quantity: Callable[..., Clai
     assert finding.severity is Severity.INFO
 
 
+@pytest.mark.parametrize(
+    ("other_age", "named", "severity"),
+    [
+        ("97", "1", Severity.WARNING),  # one person, two ages years apart: one source is wrong
+        ("78", "1", Severity.INFO),  # a birthday between two reports
+        ("97", "", Severity.INFO),  # "He was 97." with the person guessed from earlier sentences
+    ],
+)
+def test_a_named_persons_ages_years_apart_are_a_warning(make_claim: Callable[..., Claim], other_age: str, named: str, severity: Severity) -> None:
+    person = "Vincent Gigante"
+    claims = [
+        make_claim("a", "quantity", f"age of {person}", "77", text="Vincent Gigante, 77, died in a prison hospital on Monday.",
+                   anchors=(person,), unit="year", thing="age", verb="die", person_named="1"),
+        make_claim("b", "quantity", f"age of {person}", other_age, text=f"The mob boss Gigante, {other_age}, died in prison, his lawyer said.",
+                   anchors=(person,), unit="year", thing="age", verb="die", person_named=named),
+    ]
+    assert only(run(claims), Kind.DISCREPANCY, Category.NUMBER).severity is severity
+
+
 def test_different_counted_things_are_not_compared(quantity: Callable[..., Claim]) -> None:
     claims = [
         quantity("a", "14", "memorandum of understanding", key=MOU_KEY, verb="sign"),

@@ -279,6 +279,14 @@ def test_a_decimal_split_by_detokenisation_is_not_an_age(nlp: Any, tmp_path: Pat
     assert ages == [("age of Jane Marsh", "45")]
 
 
+def test_an_age_says_whether_its_sentence_names_the_person(nlp: Any, tmp_path: Path) -> None:
+    named = "Vincent Gigante, 77, died in a prison hospital on Monday.\n"
+    guessed = "Vincent Gigante died in a prison hospital on Monday.\n\nThe family said little. He was 77.\n"
+    for body, flag in ((named, "1"), (guessed, "")):
+        ages = [(c.subject, c.get("person_named")) for c in _claims(nlp, tmp_path, body) if c.subject.startswith("age of")]
+        assert ages == [("age of Vincent Gigante", flag)]
+
+
 def test_an_office_titled_surname_is_not_the_relative_named_in_full(nlp: Any, tmp_path: Path) -> None:
     body = ('President Lane and Ann Lane, his wife, welcomed the visitors to the palace on Tuesday.\n\n'
             'Mr. Lane said the talks had been "very open and very honorable" so far.\n')

@@ -221,7 +221,21 @@ def _quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | 
         return None  # sentences about different named things
     if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
         return None  # nothing named and nothing done in common: too little to call it one fact
-    return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
+    severity = Severity.WARNING if _ages_apart(group, values) else LOOSE
+    return make(Kind.DISCREPANCY, Category.NUMBER, severity, subject, summary, _values(group), _evidence(group), conf)
+
+
+AGE_SLACK = 1
+"""Years two sources may give apart for one person's age: a birthday between two reports."""
+
+
+def _ages_apart(group: Sequence[Claim], values: Sequence[float]) -> bool:
+    """Whether the claims give one person's age, named in each sentence, more than AGE_SLACK
+    years apart ("Gigante, 77," / "Gigante, 97,"): a person has one age in reports of one event,
+    so one of them is wrong however loosely the rest of the sentences align. The guards above
+    (a past year, another scope) have already set aside an age at another time."""
+    ages = all(c.get("thing") == "age" and c.get("person_named") for c in group)
+    return ages and max(values) - min(values) > AGE_SLACK
 
 
 def _copied_figure(group: Sequence[Claim]) -> bool:

@@ -201,7 +201,11 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             if person == "(person)":
                 person = _last_person(ctx, ctx.index, before=t.idx) or person
             claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
-            yield replace(claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})))
+            named = person in claim.anchors  # named in this sentence, not guessed from an earlier one
+            yield replace(
+                claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})),
+                detail=(*claim.detail, ("person_named", "1" if named else "")),
+            )
             continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
             continue

@@ -23,6 +23,8 @@ class Attribution:
 
     A speaker found through a pronoun ("he said") or carried over from the sentence before is a
     guess that holds most of the time: good enough to agree with another source, not to accuse it.
+    A quote that goes on from the one before it ("“…,” Smith said. “…”") is the exception: news
+    style names its speaker once for both (`_carries_on`).
     """
 
     name: str
