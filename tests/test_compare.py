@@ -173,9 +173,9 @@ def test_a_named_persons_ages_years_apart_are_a_warning(make_claim: Callable[...
     person = "Vincent Gigante"
     claims = [
         make_claim("a", "quantity", f"age of {person}", "77", text="Vincent Gigante, 77, died in a prison hospital on Monday.",
-                   anchors=(person,), unit="year", thing="age", verb="die", person_named="1"),
+                   anchors=(person,), unit="year", thing="age", verb="die", apposed="1"),
         make_claim("b", "quantity", f"age of {person}", other_age, text=f"The mob boss Gigante, {other_age}, died in prison, his lawyer said.",
-                   anchors=(person,), unit="year", thing="age", verb="die", person_named=named),
+                   anchors=(person,), unit="year", thing="age", verb="die", apposed=named),
     ]
     assert only(run(claims), Kind.DISCREPANCY, Category.NUMBER).severity is severity
 

@@ -230,11 +230,12 @@ AGE_SLACK = 1
 
 
 def _ages_apart(group: Sequence[Claim], values: Sequence[float]) -> bool:
-    """Whether the claims give one person's age, named in each sentence, more than AGE_SLACK
-    years apart ("Gigante, 77," / "Gigante, 97,"): a person has one age in reports of one event,
-    so one of them is wrong however loosely the rest of the sentences align. The guards above
-    (a past year, another scope) have already set aside an age at another time."""
-    ages = all(c.get("thing") == "age" and c.get("person_named") for c in group)
+    """Whether the claims give one person's age, set beside the name in each sentence, more than
+    AGE_SLACK years apart ("Gigante, 77," / "Gigante, 97,"): a person has one age in reports of
+    one event, so one of them is wrong however loosely the rest of the sentences align. An age
+    found any other way ("his father was 77", "aged 21 when", "then 17") may be another person's
+    or of another time, and stays a lead."""
+    ages = all(c.get("thing") == "age" and c.get("apposed") for c in group)
     return ages and max(values) - min(values) > AGE_SLACK
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import names
 from .errors import CrosscheckError
 from .model import Mention, Parsed, Segment, Sentence, Source, Token
 
@@ -47,21 +48,25 @@ def load_model(name: str | None = None) -> Language:
     return nlp
 
 
-TITLE_ABBREVIATIONS = (
-    "Lt.", "Lieut.", "Sgt.", "Capt.", "Col.", "Maj.", "Cpl.", "Pvt.", "Pfc.", "Spc.", "Brig.", "Cmdr.",
-    "Comdr.", "Det.", "Insp.", "Supt.", "Ofc.", "Atty.", "Msgr.", "Amb.",
-)
-"""Titles written before a name whose stop spaCy's English tokenizer splits off ("Gov.", "Sen.",
-"Dr." it keeps whole)."""
-
-
 def _keep_titles(nlp: Language) -> None:
-    """Keep each title abbreviation one token, as spaCy keeps "Gov.", so its stop does not end
-    the sentence: "… said Lt." / "Gregg Hastings of the State Police." would part a quote from
-    its speaker."""
+    """Keep each title abbreviation (names.TITLE_ABBREVIATIONS) one token, as spaCy keeps
+    "Gov.", for `_title_joined` to find."""
     tokenizer: Any = nlp.tokenizer  # typed as any callable; the pipelines we load use spaCy's Tokenizer
-    for title in TITLE_ABBREVIATIONS:
+    for title in names.TITLE_ABBREVIATIONS:
         tokenizer.add_special_case(title, [{"ORTH": title}])
+
+
+def _title_joined(doc: Any) -> Any:
+    """The tokenized doc with no sentence starting right after a title abbreviation: "… said
+    Lt." / "Gregg Hastings of the State Police." would part a quote from its speaker. A token
+    one, the parser still ends sentences after some titles; it keeps a start set to False."""
+    for i in range(len(doc) - 1):
+        if doc[i].text in _TITLES:
+            doc[i + 1].is_sent_start = False
+    return doc
+
+
+_TITLES = frozenset(names.TITLE_ABBREVIATIONS)
 
 
 def installed_model_id(name: str | None = None) -> str | None:
@@ -102,7 +107,7 @@ def parse(
     """
     flat = [(si, seg) for si, segs in enumerate(segments) for seg in segs]
     last = {si: n for n, (si, _) in enumerate(flat)}
-    texts = (seg.text for _, seg in flat)
+    texts = (_title_joined(nlp.make_doc(seg.text)) for _, seg in flat)
     docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process) if n_process > 1 else nlp.pipe(texts, batch_size=BATCH_SIZE)
     per_source: list[list[Sentence]] = [[] for _ in sources]
     for n, ((si, seg), doc) in enumerate(zip(flat, docs, strict=True)):

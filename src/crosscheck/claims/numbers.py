@@ -133,34 +133,44 @@ def _event_class(sent: Sentence, lo: int, hi: int, head: int) -> str:
     return EVENT_CLASSES.get(verb, verb)
 
 
-def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> str:
-    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or ''."""
+def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> tuple[str, bool]:
+    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or '', and
+    whether the age stands beside the name ("Tara Reid, 33,"): the one form that ties an age to
+    its person and to the time of the report. "Smith said his father was 77", "aged 21 when" and
+    "Hill, then 17," give an age that may be another person's or of another time."""
     toks = sent.tokens
     t = toks[i]
     value = parse_amount(t.text)
     if value is None or not 1 <= value.value <= 120 or not t.text.isdigit() and t.pos != "NUM":
-        return ""
+        return "", False
     if _split_decimal(toks, i):
-        return ""  # "it was 6. 1": a decimal that detokenisation split (quantities.closed), not an age
+        return "", False  # "it was 6. 1": a decimal, not an age
     prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
     head = toks[t.head]
     persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
     if (t.dep == "appos" or (t.dep == "npadvmod" and head.pos == "PROPN")) and t.text.isdigit():  # not "Lee, one of"
         for f, last_, g in persons:
             if f <= t.head <= last_:
-                return g
+                return g, prev[-1:] != ["then"]
     aged = prev[-3:] == ["at", "the", "age"] or prev[-2:] == ["age", "of"] or (prev and prev[-1] == "aged")
     copula = t.dep in ("attr", "acomp") and head.lemma == "be" and i == len(toks) - 2 or (t.dep == "attr" and head.lemma == "be" and i + 1 < len(toks) and toks[i + 1].text in ".,;")
     if aged or copula:
-        return persons[0][2] if persons else "(person)"
-    return ""
+        return (persons[0][2] if persons else "(person)"), False
+    return "", False
 
 
 def _split_decimal(toks: Sequence[Token], i: int) -> bool:
-    """Whether the number at `i` is one half of a decimal split by detokenisation ("6. 1")."""
-    before = i >= 2 and toks[i - 1].text == "." and toks[i - 2].text.isdigit()
-    after = i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].text[:1].isdigit()
-    return before or after
+    """Whether the number at `i` is either piece of a decimal split by detokenisation ("6. 1")."""
+    return _decimal_at(toks, i) or i >= 2 and _decimal_at(toks, i - 2)
+
+
+def _decimal_at(toks: Sequence[Token], k: int) -> bool:
+    """Whether a decimal split by detokenisation starts at token `k`, as `quantities.closed`
+    reads one: one or two digits, a stop, one digit."""
+    if k + 2 >= len(toks):
+        return False
+    whole, point, tenth = toks[k], toks[k + 1], toks[k + 2]
+    return point.text == "." and whole.text.isdigit() and len(whole.text) <= 2 and tenth.text.isdigit() and len(tenth.text) == 1
 
 
 @extractor(ClaimKind.QUANTITY)
@@ -193,7 +203,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             thing = _noun_phrase(sent, t.head)
             yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head)
             continue
-        person = _age(sent, i, refs) if t.tag == "CD" else ""
+        person, apposed = _age(sent, i, refs) if t.tag == "CD" else ("", False)
         if person:
             taken.add(i)
             value = parse_amount(t.text)
@@ -201,10 +211,9 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             if person == "(person)":
                 person = _last_person(ctx, ctx.index, before=t.idx) or person
             claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
-            named = person in claim.anchors  # named in this sentence, not guessed from an earlier one
             yield replace(
                 claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})),
-                detail=(*claim.detail, ("person_named", "1" if named else "")),
+                detail=(*claim.detail, ("apposed", "1" if apposed else "")),
             )
             continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:
@@ -213,7 +222,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             continue  # a year: the date extractor reads it
         if t.ent_type == "DATE" and not _duration(sent, i):
             continue
-        if i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].tag == "CD" and len(toks[i + 2].text) == 1 and len(t.text) <= 2:
+        if _decimal_at(toks, i) and toks[i + 2].tag == "CD":
             j = i + 1
             while j < len(toks) and (toks[j].tag == "CD" or toks[j].text == "."):
                 taken.add(j)  # "£1. 7 million": the "7 million" too

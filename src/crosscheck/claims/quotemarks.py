@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from ..model import Sentence
 
 QUOTE_CLOSERS = ("”", "''", '"')
+QUOTE_MARKS = "“”\"'‘’"
+"""Every mark that opens or closes a quote, single or double, curly or straight."""
 MAX_QUOTE_CHARS = 700
 """A quotation mark left open longer than this is a detokenisation or typing slip, not a quote."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import names
 from ..model import Sentence, Token
 from .base import Context, _subtree
-from .quotemarks import inside_quote
+from .quotemarks import QUOTE_MARKS, inside_quote
 
 SPEECH_VERBS = frozenset(
     "say tell add note warn describe quip explain state write claim insist argue stress emphasise "
@@ -15,6 +15,8 @@ SPEECH_VERBS = frozenset(
     "caution acknowledge admit recall predict confirm deny vow pledge promise call highlight hail "
     "comment observe point reference respond quote".split()
 )
+LISTENER_VERBS = frozenset({"tell", "ask", "urge", "warn", "answer", "quote"})
+"""Speech verbs whose object is the person spoken to or quoted ("told reporters"), not a thing done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,22 +86,23 @@ def _speaker(ctx: Context, q_start: int, q_end: int, last_sent: int) -> Attribut
             if _speaks(sents[prev], i) and not inside_quote(text, t.idx, ctx.quotes):
                 who = _subject_of(ctx, prev, i, q_start, q_end)
                 if who is not None:
-                    return Attribution(who.name, named=who.named and _carries_on(ctx, prev, q_start))
+                    return Attribution(who.name, named=who.named and _carries_on(ctx, prev, q_start, q_end, last_sent))
     return Attribution("")
 
 
-def _carries_on(ctx: Context, prev: int, q_start: int) -> bool:
-    """Whether a quote opening its sentence goes on from a quote in sentence `prev`, the one
-    before it in the same paragraph ("“…,” Smith said. “…”").
+def _carries_on(ctx: Context, prev: int, q_start: int, q_end: int, last_sent: int) -> bool:
+    """Whether a quote that is its sentences' whole text goes on from a quote in sentence `prev`,
+    the one before it in the same paragraph ("“…,” Smith said. “…”").
 
     News style names the speaker once for consecutive quotes, so the speaker named there is named
     for this quote too: as sure as an attribution beside it, unlike a speaker found by carrying
-    a "he" over.
+    a "he" over. Words of its own around the quote ("“…,” the victim's mother shouted", "Worse,
+    “…”") may name another speaker with a verb no list holds, so then it is a guess again.
     """
-    text = ctx.source.text
-    opens = not text[ctx.sentences[ctx.index].start : q_start].strip(" “\"'‘")
-    before = ctx.sentences[prev]
-    return opens and any(inside_quote(text, t.idx, ctx.quotes) for t in before.tokens)
+    text, sents = ctx.source.text, ctx.sentences
+    alone = not text[sents[ctx.index].start : q_start].strip(" " + QUOTE_MARKS) and not text[q_end : sents[last_sent].end].strip(" .,;:!?" + QUOTE_MARKS)
+    return alone and any(inside_quote(text, t.idx, ctx.quotes) for t in sents[prev].tokens)
+
 
 
 def _speaks(sent: Sentence, i: int) -> bool:
@@ -110,9 +113,6 @@ def _speaks(sent: Sentence, i: int) -> bool:
         return False
     return t.lemma.lower() in LISTENER_VERBS or not any(sent.tokens[c].dep == "dobj" for c in sent.children(i))
 
-
-LISTENER_VERBS = frozenset({"tell", "ask", "urge", "warn", "answer", "quote"})
-"""Speech verbs whose object is the person spoken to or quoted ("told reporters"), not a thing done."""
 
 
 def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> Attribution | None:
@@ -148,11 +148,12 @@ def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> Attr
 
 
 def _core(sent: Sentence, k: int) -> set[int]:
-    """Token `k` and its subtree without clauses and phrases hung on it: "The president, sitting
-    next to Shinzo Abe," has "president" at its core, not Abe."""
+    """Token `k` and its subtree without clauses and phrases hung on it, or its owner: "The
+    president, sitting next to Shinzo Abe," has "president" at its core, not Abe, and "John
+    Smith's lawyer" is the lawyer, not Smith."""
     out = {k}
     for c in sent.children(k):
-        if sent.tokens[c].dep not in ("acl", "relcl", "prep", "advcl"):
+        if sent.tokens[c].dep not in ("acl", "relcl", "prep", "advcl", "poss"):
             out |= _core(sent, c)
     return out
 
