@@ -16,8 +16,15 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+TITLE_ABBREVIATIONS = (
+    "Lt.", "Lieut.", "Sgt.", "Capt.", "Col.", "Maj.", "Cpl.", "Pvt.", "Pfc.", "Spc.", "Brig.", "Cmdr.",
+    "Comdr.", "Det.", "Insp.", "Supt.", "Ofc.", "Atty.", "Msgr.", "Amb.",
+)
+"""Titles written shortened before a name whose stop spaCy's English tokenizer splits off, so
+the sentence ends there ("… said Lt." / "Gregg Hastings of …"); it keeps "Gov.", "Sen.", "Dr."
+whole. `nlp` keeps these whole too; as honorifics they are never part of a name."""
 # Words that stand before a name as an honorific or office; never part of the name itself.
-HONORIFICS = frozenset(
+HONORIFICS = frozenset({title.rstrip(".").lower() for title in TITLE_ABBREVIATIONS}) | frozenset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother "
     "sen senator rep representative gov governor gen general col colonel capt captain lt sgt "
     "president premier chancellor king queen prince princess pope minister secretary judge justice "
@@ -28,14 +35,6 @@ HONORIFICS = frozenset(
     "congressman congresswoman assemblyman delegate lawmaker mp trooper senior agent private corporal "
     "specialist patrolman firefighter".split()
 )
-TITLE_ABBREVIATIONS = (
-    "Lt.", "Lieut.", "Sgt.", "Capt.", "Col.", "Maj.", "Cpl.", "Pvt.", "Pfc.", "Spc.", "Brig.", "Cmdr.",
-    "Comdr.", "Det.", "Insp.", "Supt.", "Ofc.", "Atty.", "Msgr.", "Amb.",
-)
-"""Titles written shortened before a name whose stop spaCy's English tokenizer splits off, so
-the sentence ends there ("… said Lt." / "Gregg Hastings of …"); it keeps "Gov.", "Sen.", "Dr."
-whole. `nlp` keeps these whole too; as honorifics they are never part of a name."""
-HONORIFICS = HONORIFICS | {title.rstrip(".").lower() for title in TITLE_ABBREVIATIONS}
 ACADEMIC = frozenset({"dr", "prof", "professor"})
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord", "madam"})
 """Titles that say nothing about a person's office: "Mr Lane" can be anyone named Lane."""

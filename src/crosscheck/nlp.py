@@ -56,17 +56,20 @@ def _keep_titles(nlp: Language) -> None:
         tokenizer.add_special_case(title, [{"ORTH": title}])
 
 
+_TITLES = frozenset(names.TITLE_ABBREVIATIONS)
+
+
 def _title_joined(doc: Any) -> Any:
     """The tokenized doc with no sentence starting right after a title abbreviation: "… said
     Lt." / "Gregg Hastings of the State Police." would part a quote from its speaker. A token
-    one, the parser still ends sentences after some titles; it keeps a start set to False."""
+    one, the parser still ends sentences after some titles; it keeps a start set to False.
+    Tokens are read only in the few paragraphs whose text holds a title."""
+    if not any(title in doc.text for title in _TITLES):
+        return doc
     for i in range(len(doc) - 1):
         if doc[i].text in _TITLES:
             doc[i + 1].is_sent_start = False
     return doc
-
-
-_TITLES = frozenset(names.TITLE_ABBREVIATIONS)
 
 
 def installed_model_id(name: str | None = None) -> str | None:

@@ -104,15 +104,14 @@ def _carries_on(ctx: Context, prev: int, q_start: int, q_end: int, last_sent: in
     return alone and any(inside_quote(text, t.idx, ctx.quotes) for t in sents[prev].tokens)
 
 
-
 def _speaks(sent: Sentence, i: int) -> bool:
     """Whether token `i` is a verb of speech used as one: not "added 16 points" or "announced
     the deal", whose object is a thing done, but "said", "told reporters", "asked him"."""
     t = sent.tokens[i]
-    if t.lemma.lower() not in SPEECH_VERBS or t.pos not in ("VERB", "AUX"):
+    lemma = t.lemma.lower()
+    if lemma not in SPEECH_VERBS or t.pos not in ("VERB", "AUX"):
         return False
-    return t.lemma.lower() in LISTENER_VERBS or not any(sent.tokens[c].dep == "dobj" for c in sent.children(i))
-
+    return lemma in LISTENER_VERBS or not any(sent.tokens[c].dep == "dobj" for c in sent.children(i))
 
 
 def _subject_of(ctx: Context, si: int, k: int, q_start: int, q_end: int) -> Attribution | None:
