@@ -2,7 +2,7 @@
 
 The entity checks compare the names the model tags, inside one source and across sources; the
 slip check (`slips.py`) finds the misspelt mentions the model left untagged. Both run on the
-entities and sentences of every source, apart from the aligned claims (`compare.py`).
+entities and sentences of every source, apart from the aligned claims (`compare/`).
 """
 
 from __future__ import annotations

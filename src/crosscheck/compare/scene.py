@@ -1,0 +1,80 @@
+"""What a comparer may know beyond its aligned group: the entities, lists and words of every source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .. import names
+from ..claims.base import _words
+from ..model import Claim, ClaimKind, Entities
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What a comparer may know beyond its group: the entities each source names anywhere.
+
+    Empty (the default) when the caller has no entities: then nothing counts as foreign.
+    """
+
+    known: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    actors: frozenset[str] = frozenset()
+    listed: frozenset[tuple[str, int, str]] = frozenset()
+    """(source, sentence, folded member) for every member of a list the parser read."""
+    people: frozenset[str] = frozenset()
+    words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """The folded words of every sentence each source makes a claim in."""
+
+    @classmethod
+    def of(cls, all_entities: Sequence[Entities], global_names: Mapping[str, str], claims: Sequence[Claim] = ()) -> Scene:
+        """The global names each source uses, which of them are people or organisations, and the
+        members of every list."""
+        known = {
+            ents.source_id: frozenset(global_names.get(e.key, e.name) for e in ents.entities) for ents in all_entities
+        }
+        actors = frozenset(
+            global_names.get(e.key, e.name) for ents in all_entities for e in ents.entities if e.label in ("PERSON", "ORG")
+        )
+        listed = frozenset(
+            (c.source_id, c.sentence, names.fold(m)) for c in claims if c.kind is ClaimKind.LIST for m in c.value
+        )
+        people = frozenset(global_names.get(e.key, e.name) for ents in all_entities for e in ents.entities if e.label == "PERSON")
+        words: dict[str, set[str]] = {}
+        read: set[tuple[str, int]] = set()
+        for c in claims:
+            if (c.source_id, c.sentence) not in read:  # a sentence holds many claims: read it once
+                read.add((c.source_id, c.sentence))
+                words.setdefault(c.source_id, set()).update(_words(c.evidence.text))
+        return cls(known, actors, listed, people, {k: frozenset(v) for k, v in words.items()})
+
+    def never_names(self, source_id: str, member: str) -> bool:
+        """Whether a capitalised list member is a name source `source_id` never uses: its
+        longest word is in none of that source's sentences."""
+        caps = [w for w in re.findall(r"[^\W\d_]+", member) if w[:1].isupper()]
+        if not caps or source_id not in self.words:
+            return False
+        key = names.fold(max(caps, key=len))
+        return len(key) >= 3 and key not in self.words[source_id]
+
+    def lists(self, source_id: str, sentence: int, member: str) -> bool:
+        """Whether the parser read `member` as a list member in that sentence ("York" in "Leeds,
+        York and Hull"; not "Oregon" in "Woodburn, Oregon, killing …")."""
+        return (source_id, sentence, names.fold(member)) in self.listed
+
+    def foreign(self, group: Sequence[Claim]) -> bool:
+        """Whether a claim's sentence names a person or body another source of the group never names.
+
+        "seven rebounds … in a rout of the College of Charleston" is about a game the other
+        article never mentions: its numbers cannot contradict that article's. Places are not
+        counted: outlets name more or fewer of them for one event.
+        """
+        return any(
+            a in self.actors and d.source_id in self.known and a not in self.known[d.source_id]
+            for c in group for d in group if d.source_id != c.source_id for a in _named(c)
+        )
+
+
+def _named(c: Claim) -> set[str]:
+    """What a claim's sentence is about: its entities, less those it names as its source."""
+    return set(c.anchors) - set(c.get("reporters").split("|"))

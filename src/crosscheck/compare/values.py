@@ -1,0 +1,174 @@
+"""Comparers of values: counts and ages, dates, lists and roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .. import dates, names, nearcopy
+from ..align import member_pairs
+from ..claims.base import _words
+from ..findings import make
+from ..model import Category, Claim, Finding, Kind, Severity
+from ..quantities import Amount, parse_amount, same_amount, within_bound
+from .base import DISCREPANCY_MIN, LOOSE, _agree, _evidence, _sources, _values
+from .scene import Scene, _named
+
+MAX_RATIO = 20
+SCOPE_MIN = 0.5
+"""Share of named entities two sentences must have in common for their numbers to be compared."""
+GENERIC_THINGS = frozenset({"people", "person", "other", "time", "year", "day", "thing"})
+
+
+def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
+    """Counts of one thing: agreement, consistent bounds, or a discrepancy no guard takes for two facts."""
+    amounts = [parse_amount(str(c.value)) or Amount(float(str(c.norm))) for c in group]
+    amounts = [Amount(float(str(c.norm)), c.get("unit"), c.approximate, a.bound) for c, a in zip(group, amounts, strict=True)]
+    subject = group[0].subject
+    if all(same_amount(amounts[0], a) for a in amounts[1:]):
+        return _agree(group, Category.NUMBER, subject, f"{_sources(group)} agree: {group[0].value}", conf)
+    if all(within_bound(amounts[0], a) for a in amounts[1:]):
+        return None  # "up to 8GB" and "4GB", "at least three" and "five": consistent
+    values = [abs(a.value) for a in amounts]
+    if min(values) == 0 or max(values) / min(values) > MAX_RATIO:
+        return None  # 5 against 168,000: two different counts, not one misreported
+    scopes = [set(c.get("scope").split()) for c in group]
+    if all(scopes) and not set.intersection(*scopes):
+        return None  # 170,000 dead "in the province" against 230,000 "in 13 countries": two scopes
+    years = [frozenset(c.get("years").split()) for c in group]
+    if all(years) and len(set(years)) > 1 or any(c.get("past") for c in group) and not all(years):
+        return None  # a 2004 quake's magnitude against this week's: two events
+    others = [set(c.get("others").split()) for c in group]
+    if all(others) and not set.intersection(*others):
+        return None  # "25 points and 16 rebounds" against "22 points and nine": another game
+    shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
+    summary = f"Numbers differ for {subject}: {shown}"
+    if _copied_figure(group):
+        return make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
+    # Below: guards for figures in sentences that only resemble each other (how well they align,
+    # what they name, what is done); those above, about which occasion, hold for copied figures too.
+    if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
+        return None  # a bare duration ("32-year", "four years") says too little to contradict
+    if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
+        return None  # "people" counts say nothing unless what happened to them is the same
+    if not _same_scope(group) or scene.foreign(group):
+        return None  # sentences about different named things
+    if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
+        return None  # nothing named and nothing done in common: too little to call it one fact
+    severity = Severity.WARNING if _ages_apart(group, values) else LOOSE
+    return make(Kind.DISCREPANCY, Category.NUMBER, severity, subject, summary, _values(group), _evidence(group), conf)
+
+
+AGE_SLACK = 1
+"""Years two sources may give apart for one person's age: a birthday between two reports."""
+
+
+def _ages_apart(group: Sequence[Claim], values: Sequence[float]) -> bool:
+    """Whether the claims give one person's age, set beside the name in each sentence, more than
+    AGE_SLACK years apart ("Gigante, 77," / "Gigante, 97,"): a person has one age in reports of
+    one event, so one of them is wrong however loosely the rest of the sentences align. An age
+    found any other way ("his father was 77", "aged 21 when", "then 17") may be another person's
+    or of another time, and stays a lead."""
+    ages = all(c.get("thing") == "age" and c.get("apposed") for c in group)
+    return ages and max(values) - min(values) > AGE_SLACK
+
+
+def _copied_figure(group: Sequence[Claim]) -> bool:
+    """Whether every claim whose figure differs from the first's sets it in the same words
+    (nearcopy.copied_figure): one fact reported with two figures, however loosely the rest of the
+    sentences align. A warning, not an error: the rest of the sentences may differ."""
+    first = group[0]
+    differ = [c for c in group[1:] if c.norm != first.norm]
+    return bool(differ) and all(nearcopy.copied_figure(first.evidence.text, _at(first), c.evidence.text, _at(c)) for c in differ)
+
+
+def _at(c: Claim) -> tuple[int, int]:
+    """Where a claim's value stands in its evidence text."""
+    return c.span[0] - c.evidence.start, c.span[1] - c.evidence.start
+
+
+def _same_scope(group: Sequence[Claim]) -> bool:
+    """Whether the sentences are about the same named things: most of their entities shared."""
+    sets = [_named(c) for c in group]
+    if not any(sets):
+        return True
+    return len(set.intersection(*sets)) / len(set.union(*sets)) >= SCOPE_MIN
+
+
+def compare_date(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
+    """Dates of one thing: agreement (a weekday and the date it falls on too) or a discrepancy."""
+    isos = [str(c.norm) for c in group]
+    subject = group[0].subject
+    if all(dates.compatible(isos[0], x) for x in isos[1:]):
+        return _agree(group, Category.DATE, subject, f"{_sources(group)} agree on the date: {isos[0]}", conf)
+    if any(x.startswith("--") for x in isos) and len({len(x) for x in isos}) > 1:
+        return None  # a day without its year against a full date: not comparable
+    shown = " vs ".join(f"{c.value} = {c.norm} ({c.source_id})" for c in group)
+    summary = f"Dates differ for {subject}: {shown}"
+    if _copied_figure(group):
+        return make(Kind.DISCREPANCY, Category.DATE, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
+    # Below: guards for dates in sentences that only resemble each other.
+    if conf < DISCREPANCY_MIN or scene.foreign(group):
+        return None  # "told CNN in 2006" and "told Vanity Fair in 2005": two occasions
+    return make(Kind.DISCREPANCY, Category.DATE, LOOSE, subject, summary, _values(group), _evidence(group), conf)
+
+
+def compare_list(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
+    """Lists of one thing: agreement, or the members only one source lists."""
+    first = group[0]
+    missing: list[str] = []
+    absent: list[str] = []
+    for other in group[1:]:
+        pairs = member_pairs(list(first.value), list(other.value))
+        # A member the other sentence names too, outside what the parser read as its list
+        # ("planning, design, and operations support"), is not missing from it.
+        a_only = [m for i, m in enumerate(first.value) if i not in {p[0] for p in pairs} and not _names_it(other, m)]
+        b_only = [m for j, m in enumerate(other.value) if j not in {p[1] for p in pairs} and not _names_it(first, m)]
+        missing += [f"{m} (only {first.source_id})" for m in a_only]
+        missing += [f"{m} (only {other.source_id})" for m in b_only]
+        absent += [m for m in a_only if scene.never_names(other.source_id, m)]
+        absent += [m for m in b_only if scene.never_names(first.source_id, m)]
+    subject = first.get("about") or "list"
+    verbs = [set(c.get("verbs").split()) for c in group]
+    if missing and all(verbs) and not set.intersection(*verbs):
+        return None  # "pressed to renegotiate" and "considered for exemption": lists of other things
+    if not missing:
+        return _agree(group, Category.LIST_MEMBERSHIP, subject, f"{_sources(group)} list the same {subject} members", conf)
+    summary = f"Lists of {subject} differ: " + "; ".join(dict.fromkeys(missing))
+    # A member by name that the other article never mentions anywhere is a difference in who is
+    # listed, not two wordings of one member ("wildlife" / "animals") or one list read two ways.
+    severity = Severity.WARNING if absent else LOOSE
+    return make(Kind.DISCREPANCY, Category.LIST_MEMBERSHIP, severity, subject, summary, _values(group), _evidence(group), conf)
+
+
+def _names_it(claim: Claim, member: str) -> bool:
+    """Whether a claim's sentence contains a list member's words, as a whole phrase."""
+    return f" {' '.join(_words(member))} " in f" {' '.join(_words(claim.evidence.text))} "
+
+
+def compare_role(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
+    """One person's roles: agreement on a shared word, or the same title with another body."""
+    subject = group[0].subject
+    words = [set(str(c.norm).split()) for c in group]
+    shared = set.intersection(*words)
+    if shared - {"the", "of", "at"}:
+        return _agree(group, Category.ROLE, subject, f"{_sources(group)} agree on {subject}: {group[0].value}", conf)
+    affs = [set(filter(None, c.get("affiliations").split("|"))) for c in group]
+    heads = {_role_head(str(c.value)) for c in group}
+    # Only the same title with another body is a conflict ("professor at X" / "professor at Y");
+    # "neurosurgeon" and "medical correspondent" are two true facets of one person.
+    if len(heads) == 1 and "" not in heads and all(affs) and not set.intersection(*affs) and not _orgs_overlap(affs):
+        shown = " vs ".join(f"{c.value} ({c.source_id})" for c in group)
+        return make(Kind.DISCREPANCY, Category.ROLE, LOOSE, subject, f"Roles differ for {subject}: {shown}", _values(group), _evidence(group), conf)
+    return None
+
+
+def _role_head(role: str) -> str:
+    """The title word of a role: the last word before 'at', 'of', 'for' or a comma."""
+    words = re.split(r"\s+(?:at|of|for|with|in)\s+|,", role.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(".") if words else ""
+
+
+def _orgs_overlap(affs: list[set[str]]) -> bool:
+    first = affs[0]
+    return all(any(names.same_org(x, y) for x in first for y in other) for other in affs[1:])
