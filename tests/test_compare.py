@@ -180,6 +180,33 @@ def test_a_named_persons_ages_years_apart_are_a_warning(make_claim: Callable[...
     assert only(run(claims), Kind.DISCREPANCY, Category.NUMBER).severity is severity
 
 
+@pytest.mark.parametrize(("in_full", "warned"), [("1", True), ("", False)])
+def test_one_persons_ages_are_compared_whatever_else_the_sentences_say(make_claim: Callable[..., Claim], in_full: str, warned: bool) -> None:
+    # Different verbs, different named things: only the person ties the two ages together, and
+    # only when both name the person in full; "Hollis, 33," alone may be a relative's age.
+    person = "Dana Hollis"
+    said = "Dana Hollis, 33, earned a reputation as a partier." if in_full else "Hollis, 33, earned a reputation as a partier."
+    claims = [
+        make_claim("a", "quantity", f"age of {person}", "42", text="Critics say Dana Hollis, 42, who starred in Harbor Lights, has entered a clinic in Malibu.",
+                   anchors=(person, "Harbor Lights", "Malibu"), unit="year", thing="age", verb="enter", apposed="1", in_full="1"),
+        make_claim("b", "quantity", f"age of {person}", "33", text=said,
+                   anchors=(person,), unit="year", thing="age", verb="earn", apposed="1", in_full=in_full),
+    ]
+    warnings = [f for f in run(claims) if f.kind is Kind.DISCREPANCY and f.severity is not Severity.INFO]
+    assert [f.category for f in warnings] == ([Category.NUMBER] if warned else [])
+
+
+def test_two_peoples_ages_in_alike_sentences_are_no_warning(make_claim: Callable[..., Claim]) -> None:
+    # The driver's age against the victim's: sentences about one crash align, the people do not.
+    claims = [
+        make_claim("a", "quantity", "age of Ruth Elling", "66", text="Ruth Elling, 66, was killed when the car struck her outside a store.",
+                   anchors=("Ruth Elling", "Carl Moss"), unit="year", thing="age", verb="kill", apposed="1", in_full="1"),
+        make_claim("b", "quantity", "age of Carl Moss", "36", text="Carl Moss, 36, struck and killed a 66-year-old woman outside a store.",
+                   anchors=("Ruth Elling", "Carl Moss"), unit="year", thing="age", verb="kill", apposed="1", in_full="1"),
+    ]
+    assert not [f for f in run(claims) if f.kind is Kind.DISCREPANCY and f.severity is not Severity.INFO]
+
+
 def test_different_counted_things_are_not_compared(quantity: Callable[..., Claim]) -> None:
     claims = [
         quantity("a", "14", "memorandum of understanding", key=MOU_KEY, verb="sign"),

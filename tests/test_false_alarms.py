@@ -299,20 +299,23 @@ def test_a_decimal_split_by_detokenisation_is_not_an_age(nlp: Any, tmp_path: Pat
 
 
 @pytest.mark.parametrize(
-    ("body", "apposed"),
+    ("body", "apposed", "in_full"),
     [
-        ("Vincent Gigante, 77, died in a prison hospital on Monday.", "1"),
-        ("Vincent Gigante died in a prison hospital on Monday.\n\nThe family said little. He was 77.", ""),
-        ("Paul Smith said his father was 77.", ""),
-        ("Tara Reid was aged 21 when she was first arrested in Los Angeles.", ""),
-        ("Prosecutors said Mark Hill, then 17, fired the shots that night.", ""),
+        ("Vincent Gigante, 77, died in a prison hospital on Monday.", "1", "1"),
+        ("Tara Reid has entered a rehab clinic in Malibu.\n\nReid, 33, earned a reputation as a partier.", "1", ""),
+        ("Vincent Gigante died in a prison hospital on Monday.\n\nThe family said little. He was 77.", "", ""),
+        ("Paul Smith said his father was 77.", "", ""),
+        ("Tara Reid was aged 21 when she was first arrested in Los Angeles.", "", ""),
+        ("Prosecutors said Mark Hill, then 17, fired the shots that night.", "", ""),
+        ("Mark Hill, 17 at the time, fired the shots that night, prosecutors said.", "", ""),
     ],
 )
-def test_only_an_age_beside_the_name_is_marked_apposed(nlp: Any, tmp_path: Path, body: str, apposed: str) -> None:
+def test_only_an_age_beside_the_name_is_marked_apposed(nlp: Any, tmp_path: Path, body: str, apposed: str, in_full: str) -> None:
     # Only "Name, 77," ties an age to that person at the time of the report; the others may be
-    # another person's age or one from another time, and may never make a warning.
-    ages = [c.get("apposed") for c in _claims(nlp, tmp_path, body + "\n") if c.subject.startswith("age of")]
-    assert ages and set(ages) == {apposed}
+    # another person's age or one from another time, and may never make a warning. Beside a
+    # surname alone it may be a relative's: only a name in full ties it to one person for sure.
+    ages = [(c.get("apposed"), c.get("in_full")) for c in _claims(nlp, tmp_path, body + "\n") if c.subject.startswith("age of")]
+    assert ages and set(ages) == {(apposed, in_full)}
 
 
 def test_an_office_titled_surname_is_not_the_relative_named_in_full(nlp: Any, tmp_path: Path) -> None:
@@ -595,3 +598,63 @@ def test_a_misspelt_name_the_model_does_not_tag_is_found(nlp: Any, tmp_path: Pat
     assert [(f.severity, sorted(str(v.value) for v in f.values)) for f in found] == [
         (Severity.WARNING, ["Sutopo Purwo Nguroho", "Sutopo Purwo Nugroho"])
     ]
+
+
+# --- datelines run into the headline (ECB+ pages, round 17) -------------------------------------
+
+
+def _scraped_claims(nlp: Any, tmp_path: Path, body: str) -> list[Any]:
+    """Claims of a page saved as scraped: no front matter, so no publication date of its own."""
+    from crosscheck.pipeline import analyse
+    from crosscheck.sources import read_sources
+
+    (tmp_path / "x.md").write_text(body + "\n", encoding="utf-8")
+    (tmp_path / "y.md").write_text("Nothing else happened.\n", encoding="utf-8")
+    return [c for c in analyse(read_sources([tmp_path / "x.md", tmp_path / "y.md"]), nlp).claims if c.source_id == "x"]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Retired aide Frank Dole dies Wednesday, July 28, 2004 Frank Dole, a former aide, has died at a hotel in Biloxi.",
+        "Hill Town Fire Under Control MAR. 14, 2013, 8: 12 PM Firefighters said the blaze was under control.",
+        "Singer Ann Vale To Host Awards Friday August 2, 2013 @ 8: 13am PDT Ann Vale said she would host the awards.",
+    ],
+)
+def test_a_dateline_is_not_the_date_of_what_the_sentence_reports(nlp: Any, tmp_path: Path, top: str) -> None:
+    claims = _scraped_claims(nlp, tmp_path, top)
+    assert not [c for c in claims if c.kind == "date"], [c.value for c in claims if c.kind == "date"]
+
+
+def test_a_dateline_year_does_not_set_a_count_in_the_past(nlp: Any, tmp_path: Path) -> None:
+    top = "Three killed as rioters bomb bank May 5, 2010 A firebomb attack on a bank killed at least three people."
+    count = next(c for c in _scraped_claims(nlp, tmp_path, top) if c.kind == "quantity" and c.get("thing") == "people")
+    assert count.get("years") == "" and count.get("past") == ""
+
+
+@pytest.mark.parametrize(
+    ("body", "iso"),
+    [
+        ("On February 29, 2012, the company announced a deal to buy the chip maker.", "2012-02-29"),
+        ("The company said that it signed the deal to buy the maker on February 29, 2012.", "2012-02-29"),
+        ("Nikos Papas lost his shop in the May 5, 2010 Athens bank firebombing that killed three people.", "2010-05-05"),
+        ("Police said that in the early hours of May 5, 2010 Nikos Papas watched rioters throw bombs.", "2010-05-05"),
+    ],
+)
+def test_a_date_in_running_text_stays_the_sentences_own(nlp: Any, tmp_path: Path, body: str, iso: str) -> None:
+    dated = [c for c in _scraped_claims(nlp, tmp_path, body) if c.kind == "date"]
+    assert [c.norm for c in dated] == [iso]
+
+
+def test_a_date_run_into_a_headline_of_a_page_with_its_own_date_is_kept(nlp: Any, tmp_path: Path) -> None:
+    # Front matter says when the page was published: its text has been tidied, not scraped.
+    top = "Retired aide Frank Dole dies Wednesday, July 28, 2004 Frank Dole, a former aide, has died at a hotel in Biloxi.\n"
+    assert [c.norm for c in _claims(nlp, tmp_path, top) if c.kind == "date"] == ["2004-07-28"]
+
+
+def test_a_surname_beside_an_age_may_be_a_relatives(nlp: Any, tmp_path: Path) -> None:
+    a = "John Smith, 45, was pulled from the river by firefighters on Tuesday.\n"
+    b = ("John Smith and his son Tom were pulled from the river by firefighters on Tuesday.\n\n"
+         "Smith, 19, told reporters he had slipped on the wet bank while fishing.\n")
+    report = compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True)
+    assert [f.summary for f in _discrepancies(report, Category.NUMBER) if f.severity is not Severity.INFO] == []

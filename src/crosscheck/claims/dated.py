@@ -9,6 +9,7 @@ from functools import cache
 from .. import dates
 from ..model import Claim, ClaimKind, Sentence
 from .base import TIME_UNITS, Context, content_key, extractor
+from .datelines import is_dateline
 from .speakers import reporters
 
 METADATA_EVENTS = frozenset({"update", "publish", "post", "modify", "edit", "print"})
@@ -22,8 +23,8 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
     future = any(t.lower_text in ("will", "'ll", "plans", "planned", "scheduled", "expected", "next", "upcoming") for t in toks)
     who = cache(lambda: reporters(ctx))  # once per sentence, and only if it has a date
     for m in sent.mentions:
-        if m.label != "DATE":
-            continue
+        if m.label != "DATE" or is_dateline(ctx.source, sent, m):
+            continue  # not a date, or the page's own date
         if any(toks[k].lemma.lower() in TIME_UNITS and toks[k].tag != "NNP" for k in range(m.first, m.last + 1)) and not re.search(r"\d{4}|last year|this year|next year", m.text):
             continue  # a duration or a vague period, not a date
         iso = dates.resolve(m.text, ctx.source.published, future=future)

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from .. import dates
+from .. import dates, names
 from ..model import Claim, ClaimKind, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
 from .base import TIME_UNITS, Context, content_key, extractor
+from .datelines import is_dateline
 from .speakers import _last_person, reporters
 
 THING_SYNONYMS = {
@@ -68,12 +69,13 @@ def _years(ctx: Context) -> tuple[tuple[str, str], ...]:
     A count in a sentence set in 2004 and one in a sentence set this week are two events. A
     sentence with no date of its own that follows a look back in the same paragraph ("In April
     last year a quake struck … Five people died") is set in that look back, when the source's
-    publication date says it is one: without it, the year may be the event's own.
+    publication date says it is one: without it, the year may be the event's own. A dateline is
+    the page's date, not the sentence's (datelines.is_dateline).
     """
     published = ctx.source.published
 
     def years_of(sent: Sentence) -> set[str]:
-        isos = (dates.resolve(m.text, published) for m in sent.mentions if m.label == "DATE")
+        isos = (dates.resolve(m.text, published) for m in sent.mentions if m.label == "DATE" and not is_dateline(ctx.source, sent, m))
         return {iso[:4] for iso in isos if iso is not None and iso[:4].isdigit()}
 
     def looks_back(years: set[str]) -> bool:
@@ -133,30 +135,34 @@ def _event_class(sent: Sentence, lo: int, hi: int, head: int) -> str:
     return EVENT_CLASSES.get(verb, verb)
 
 
-def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> tuple[str, bool]:
-    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or '', and
+def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> tuple[str, bool, bool]:
+    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or '';
     whether the age stands beside the name ("Tara Reid, 33,"): the one form that ties an age to
-    its person and to the time of the report. "Smith said his father was 77", "aged 21 when" and
-    "Hill, then 17," give an age that may be another person's or of another time."""
+    its person and to the time of the report ("Smith said his father was 77", "aged 21 when",
+    "Hill, then 17," and "Hill, 17 at the time," give an age that may be another person's or of
+    another time); and whether that name is written in full ("Tara Reid, 33," not "Reid, 33,",
+    which may be any Reid the article names: "John Reid and his son Tom … Reid, 19,")."""
     toks = sent.tokens
     t = toks[i]
     value = parse_amount(t.text)
     if value is None or not 1 <= value.value <= 120 or not t.text.isdigit() and t.pos != "NUM":
-        return "", False
+        return "", False, False
     if _split_decimal(toks, i):
-        return "", False  # "it was 6. 1": a decimal, not an age
+        return "", False, False  # "it was 6. 1": a decimal, not an age
     prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
     head = toks[t.head]
     persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
     if (t.dep == "appos" or (t.dep == "npadvmod" and head.pos == "PROPN")) and t.text.isdigit():  # not "Lee, one of"
+        after = [x.lower_text for x in toks[i + 1 : i + 4]]
         for f, last_, g in persons:
             if f <= t.head <= last_:
-                return g, prev[-1:] != ["then"]
+                full = sum(toks[k].lower_text.rstrip(".") not in names.HONORIFICS for k in range(f, last_ + 1)) >= 2
+                return g, prev[-1:] != ["then"] and after != ["at", "the", "time"], full
     aged = prev[-3:] == ["at", "the", "age"] or prev[-2:] == ["age", "of"] or (prev and prev[-1] == "aged")
     copula = t.dep in ("attr", "acomp") and head.lemma == "be" and i == len(toks) - 2 or (t.dep == "attr" and head.lemma == "be" and i + 1 < len(toks) and toks[i + 1].text in ".,;")
     if aged or copula:
-        return (persons[0][2] if persons else "(person)"), False
-    return "", False
+        return (persons[0][2] if persons else "(person)"), False, False
+    return "", False, False
 
 
 def _split_decimal(toks: Sequence[Token], i: int) -> bool:
@@ -203,7 +209,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             thing = _noun_phrase(sent, t.head)
             yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head)
             continue
-        person, apposed = _age(sent, i, refs) if t.tag == "CD" else ("", False)
+        person, apposed, full = _age(sent, i, refs) if t.tag == "CD" else ("", False, False)
         if person:
             taken.add(i)
             value = parse_amount(t.text)
@@ -213,7 +219,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
             yield replace(
                 claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})),
-                detail=(*claim.detail, ("apposed", "1" if apposed else "")),
+                detail=(*claim.detail, ("apposed", "1" if apposed else ""), ("in_full", "1" if apposed and full else "")),
             )
             continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:

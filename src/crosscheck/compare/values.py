@@ -43,7 +43,7 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # "25 points and 16 rebounds" against "22 points and nine": another game
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
     summary = f"Numbers differ for {subject}: {shown}"
-    if _copied_figure(group):
+    if _copied_figure(group) or _ages_apart(group, values, in_full=True):
         return make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
     # Below: guards for figures in sentences that only resemble each other (how well they align,
     # what they name, what is done); those above, about which occasion, hold for copied figures too.
@@ -63,14 +63,19 @@ AGE_SLACK = 1
 """Years two sources may give apart for one person's age: a birthday between two reports."""
 
 
-def _ages_apart(group: Sequence[Claim], values: Sequence[float]) -> bool:
+def _ages_apart(group: Sequence[Claim], values: Sequence[float], *, in_full: bool = False) -> bool:
     """Whether the claims give one person's age, set beside the name in each sentence, more than
     AGE_SLACK years apart ("Gigante, 77," / "Gigante, 97,"): a person has one age in reports of
-    one event, so one of them is wrong however loosely the rest of the sentences align. An age
-    found any other way ("his father was 77", "aged 21 when", "then 17") may be another person's
-    or of another time, and stays a lead."""
-    ages = all(c.get("thing") == "age" and c.get("apposed") for c in group)
-    return ages and max(values) - min(values) > AGE_SLACK
+    one event. An age found any other way ("his father was 77", "aged 21 when", "then 17") may be
+    another person's or of another time, and stays a lead.
+
+    `in_full`: and beside the name written in full in each ("Vincent Gigante, 77,"), which no
+    other person of either article answers to, so one of the ages is wrong however loosely the
+    rest of the sentences align. Beside a surname alone ("Gigante, 97,") the age counts only once
+    every guard on the sentences has let it through: the surname may be a relative's."""
+    one = len({c.subject for c in group}) == 1
+    ages = all(c.get("thing") == "age" and c.get("in_full" if in_full else "apposed") for c in group)
+    return one and ages and max(values) - min(values) > AGE_SLACK
 
 
 def _copied_figure(group: Sequence[Claim]) -> bool:
