@@ -161,6 +161,11 @@ def test_approximate_numbers_that_differ_are_a_lead(quantity: Callable[..., Clai
     assert finding.severity is Severity.INFO
 
 
+def _age(make_claim: Callable[..., Claim], source: str, person: str, age: str, text: str, verb: str, anchors: tuple[str, ...] = (), apposed: str = "1") -> Claim:
+    """An age claim as the claims stage makes it for "Name, 33," (`apposed`) in `text`."""
+    return make_claim(source, "quantity", f"age of {person}", age, text=text, anchors=anchors or (person,), unit="year", thing="age", verb=verb, apposed=apposed)
+
+
 @pytest.mark.parametrize(
     ("other_age", "named", "severity"),
     [
@@ -170,39 +175,40 @@ def test_approximate_numbers_that_differ_are_a_lead(quantity: Callable[..., Clai
     ],
 )
 def test_a_named_persons_ages_years_apart_are_a_warning(make_claim: Callable[..., Claim], other_age: str, named: str, severity: Severity) -> None:
-    person = "Vincent Gigante"
     claims = [
-        make_claim("a", "quantity", f"age of {person}", "77", text="Vincent Gigante, 77, died in a prison hospital on Monday.",
-                   anchors=(person,), unit="year", thing="age", verb="die", apposed="1"),
-        make_claim("b", "quantity", f"age of {person}", other_age, text=f"The mob boss Gigante, {other_age}, died in prison, his lawyer said.",
-                   anchors=(person,), unit="year", thing="age", verb="die", apposed=named),
+        _age(make_claim, "a", "Vincent Gigante", "77", "Vincent Gigante, 77, died in a prison hospital on Monday.", "die"),
+        _age(make_claim, "b", "Vincent Gigante", other_age, f"The mob boss Gigante, {other_age}, died in prison, his lawyer said.", "die", apposed=named),
     ]
     assert only(run(claims), Kind.DISCREPANCY, Category.NUMBER).severity is severity
 
 
-@pytest.mark.parametrize(("in_full", "warned"), [("1", True), ("", False)])
-def test_one_persons_ages_are_compared_whatever_else_the_sentences_say(make_claim: Callable[..., Claim], in_full: str, warned: bool) -> None:
-    # Different verbs, different named things: only the person ties the two ages together, and
-    # only when both name the person in full; "Hollis, 33," alone may be a relative's age.
-    person = "Dana Hollis"
-    said = "Dana Hollis, 33, earned a reputation as a partier." if in_full else "Hollis, 33, earned a reputation as a partier."
+@pytest.mark.parametrize(("published_b", "severity"), [(dt.date(2021, 3, 2), Severity.WARNING), (dt.date(2023, 5, 2), Severity.INFO)])
+def test_ages_given_years_apart_agree_with_reports_years_apart(make_claim: Callable[..., Claim], published_b: dt.date, severity: Severity) -> None:
+    # 33 in a report of 2021 and 35 in one of 2023: two birthdays, not an error.
     claims = [
-        make_claim("a", "quantity", f"age of {person}", "42", text="Critics say Dana Hollis, 42, who starred in Harbor Lights, has entered a clinic in Malibu.",
-                   anchors=(person, "Harbor Lights", "Malibu"), unit="year", thing="age", verb="enter", apposed="1", in_full="1"),
-        make_claim("b", "quantity", f"age of {person}", "33", text=said,
-                   anchors=(person,), unit="year", thing="age", verb="earn", apposed="1", in_full=in_full),
+        _age(make_claim, "a", "Dana Hollis", "33", "Dana Hollis, 33, the bank's chief executive, announced a merger.", "announce"),
+        _age(make_claim, "b", "Dana Hollis", "35", "The chief executive Dana Hollis, 35, announced on Monday that the bank would buy a rival.", "announce"),
     ]
-    warnings = [f for f in run(claims) if f.kind is Kind.DISCREPANCY and f.severity is not Severity.INFO]
-    assert [f.category for f in warnings] == ([Category.NUMBER] if warned else [])
+    scene = Scene(published={"a": dt.date(2021, 3, 2), "b": published_b})
+    assert only(compare(claims, align(claims), scene), Kind.DISCREPANCY, Category.NUMBER).severity is severity
+
+
+def test_one_persons_ages_in_unlike_sentences_are_not_compared(make_claim: Callable[..., Claim]) -> None:
+    # Different verbs, different named things: the second age may be of another time ("At his
+    # first trial, Mark Devlin, 30,"), so the two are not one fact however the name is written.
+    claims = [
+        _age(make_claim, "a", "Mark Devlin", "52", "Mark Devlin, 52, sat quietly beside his lawyers as the jury was sworn in.", "sit"),
+        _age(make_claim, "b", "Mark Devlin", "30", "At his first trial, Mark Devlin, 30, was convicted, but the verdict was quashed on appeal.", "convict"),
+    ]
+    assert not [f for f in run(claims) if f.kind is Kind.DISCREPANCY]
 
 
 def test_two_peoples_ages_in_alike_sentences_are_no_warning(make_claim: Callable[..., Claim]) -> None:
     # The driver's age against the victim's: sentences about one crash align, the people do not.
+    both = ("Ruth Elling", "Carl Moss")
     claims = [
-        make_claim("a", "quantity", "age of Ruth Elling", "66", text="Ruth Elling, 66, was killed when the car struck her outside a store.",
-                   anchors=("Ruth Elling", "Carl Moss"), unit="year", thing="age", verb="kill", apposed="1", in_full="1"),
-        make_claim("b", "quantity", "age of Carl Moss", "36", text="Carl Moss, 36, struck and killed a 66-year-old woman outside a store.",
-                   anchors=("Ruth Elling", "Carl Moss"), unit="year", thing="age", verb="kill", apposed="1", in_full="1"),
+        _age(make_claim, "a", "Ruth Elling", "66", "Ruth Elling, 66, was killed when the car struck her outside a store.", "kill", both),
+        _age(make_claim, "b", "Carl Moss", "36", "Carl Moss, 36, struck and killed a 66-year-old woman outside a store.", "kill", both),
     ]
     assert not [f for f in run(claims) if f.kind is Kind.DISCREPANCY and f.severity is not Severity.INFO]
 

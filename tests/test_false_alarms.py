@@ -299,23 +299,21 @@ def test_a_decimal_split_by_detokenisation_is_not_an_age(nlp: Any, tmp_path: Pat
 
 
 @pytest.mark.parametrize(
-    ("body", "apposed", "in_full"),
+    ("body", "apposed"),
     [
-        ("Vincent Gigante, 77, died in a prison hospital on Monday.", "1", "1"),
-        ("Tara Reid has entered a rehab clinic in Malibu.\n\nReid, 33, earned a reputation as a partier.", "1", ""),
-        ("Vincent Gigante died in a prison hospital on Monday.\n\nThe family said little. He was 77.", "", ""),
-        ("Paul Smith said his father was 77.", "", ""),
-        ("Tara Reid was aged 21 when she was first arrested in Los Angeles.", "", ""),
-        ("Prosecutors said Mark Hill, then 17, fired the shots that night.", "", ""),
-        ("Mark Hill, 17 at the time, fired the shots that night, prosecutors said.", "", ""),
+        ("Vincent Gigante, 77, died in a prison hospital on Monday.", "1"),
+        ("Vincent Gigante died in a prison hospital on Monday.\n\nThe family said little. He was 77.", ""),
+        ("Paul Smith said his father was 77.", ""),
+        ("Tara Reid was aged 21 when she was first arrested in Los Angeles.", ""),
+        ("Prosecutors said Mark Hill, then 17, fired the shots that night.", ""),
+        ("Mark Hill, 17 at the time, fired the shots that night, prosecutors said.", ""),
     ],
 )
-def test_only_an_age_beside_the_name_is_marked_apposed(nlp: Any, tmp_path: Path, body: str, apposed: str, in_full: str) -> None:
+def test_only_an_age_beside_the_name_is_marked_apposed(nlp: Any, tmp_path: Path, body: str, apposed: str) -> None:
     # Only "Name, 77," ties an age to that person at the time of the report; the others may be
-    # another person's age or one from another time, and may never make a warning. Beside a
-    # surname alone it may be a relative's: only a name in full ties it to one person for sure.
-    ages = [(c.get("apposed"), c.get("in_full")) for c in _claims(nlp, tmp_path, body + "\n") if c.subject.startswith("age of")]
-    assert ages and set(ages) == {(apposed, in_full)}
+    # another person's age or one from another time, and may never make a warning.
+    ages = [c.get("apposed") for c in _claims(nlp, tmp_path, body + "\n") if c.subject.startswith("age of")]
+    assert ages and set(ages) == {apposed}
 
 
 def test_an_office_titled_surname_is_not_the_relative_named_in_full(nlp: Any, tmp_path: Path) -> None:
@@ -658,3 +656,17 @@ def test_a_surname_beside_an_age_may_be_a_relatives(nlp: Any, tmp_path: Path) ->
          "Smith, 19, told reporters he had slipped on the wet bank while fishing.\n")
     report = compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True)
     assert [f.summary for f in _discrepancies(report, Category.NUMBER) if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mark Devlin, 52, sat quietly beside his lawyers as the jury was sworn in.",
+         "At his first trial, Mark Devlin, 30, was convicted, but the verdict was quashed on appeal."),
+        ("Peter Marsh, 81, died on Sunday after a long illness.",
+         "Peter Marsh, 25, became a star overnight with the film that made his name, critics recalled."),
+    ],
+)
+def test_an_age_of_another_time_is_not_compared(nlp: Any, tmp_path: Path, a: str, b: str) -> None:
+    report = compare([_write(tmp_path, "a.md", a + "\n"), _write(tmp_path, "b.md", b + "\n")], nlp=nlp, leads=True)
+    assert _discrepancies(report, Category.NUMBER) == []

@@ -118,14 +118,13 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind, want: 
         unit = _equal(a, b, lambda c: c.get("unit"))
         thing = _cdist([c.get("thing") for c in a], [c.get("thing") for c in b], fuzz.token_set_ratio, want)
         verb = _equal(a, b, lambda c: c.get("verb")) | _either_empty(a, b, lambda c: c.get("verb"))
-        # An age is about one person: the person, not the sentence, says which ages to compare.
-        age = _equal(a, b, lambda c: c.subject) & _equal(a, b, lambda c: c.get("thing")) & np.logical_and.outer(_is_age(a), _is_age(b))
-        # Named in full beside the age in both ("Katie Jenkin, 20,"), it is that person's whatever
-        # else each sentence says: a surname alone may be a relative's ("Smith, 19,").
-        in_full = age & np.logical_and.outer(_in_full(a), _in_full(b))
-        ok = unit & (thing >= QUANTITY_THING_MIN / 100) & (verb | (text >= 0.6) | in_full)
+        # Ages are compared only in sentences that say alike things of the person: an age beside
+        # the name in full may still be of another time ("At his first trial, Mark Devlin, 30,").
+        ok = unit & (thing >= QUANTITY_THING_MIN / 100) & (verb | (text >= 0.6))
         # Between equally good candidates, the one stating the same value is the same fact.
         same = _equal(a, b, lambda c: str(c.norm))
+        # An age is about one person: the person, not the sentence, says which ages to compare.
+        age = _equal(a, b, lambda c: c.subject) & _equal(a, b, lambda c: c.get("thing")) & np.logical_and.outer(_is_age(a), _is_age(b))
         score = 0.35 * thing + 0.4 * text + 0.25 * anchors
         return np.where(ok, np.maximum(score, np.where(age, 0.8, 0.0)) + TIE_BREAK * same, 0.0)
     if kind is ClaimKind.DATE:
@@ -329,10 +328,6 @@ def _text_sim(a: list[str], b: list[str], want: np.ndarray | None = None) -> np.
 
 def _is_age(cs: Sequence[Claim]) -> np.ndarray:
     return np.array([c.get("thing") == "age" and not c.subject.endswith("(person)") for c in cs], dtype=bool)
-
-
-def _in_full(cs: Sequence[Claim]) -> np.ndarray:
-    return np.array([bool(c.get("in_full")) for c in cs], dtype=bool)
 
 
 def _has_anchors(cs: Sequence[Claim]) -> np.ndarray:

@@ -83,7 +83,8 @@ def check(
     with maybe(timer, "compare"):
         sentences = {p.source.id: p.sentences for p in a.parsed}
         spelt = name_findings(a.entities, a.global_names, sentences)
-        findings = [*compare_claims(a.claims, groups, Scene.of(a.entities, a.global_names, a.claims), spelt, sentences), *spelt]
+        scene = Scene.of(a.entities, a.global_names, a.claims, {p.source.id: p.source.published for p in a.parsed})
+        findings = [*compare_claims(a.claims, groups, scene, spelt, sentences), *spelt]
         findings += slip_findings(a.entities, a.global_names, sentences, findings)
         report = build(sources, [f for f in findings if leads or not is_lead(f)])
     if reference is not None:

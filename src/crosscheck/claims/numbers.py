@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from .. import dates, names
+from .. import dates
 from ..model import Claim, ClaimKind, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
 from .base import TIME_UNITS, Context, content_key, extractor
@@ -135,20 +135,19 @@ def _event_class(sent: Sentence, lo: int, hi: int, head: int) -> str:
     return EVENT_CLASSES.get(verb, verb)
 
 
-def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> tuple[str, bool, bool]:
-    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or '';
+def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> tuple[str, bool]:
+    """The person whose age the number at `i` gives ("She was 85", "Tara Reid, 33,"), or '', and
     whether the age stands beside the name ("Tara Reid, 33,"): the one form that ties an age to
-    its person and to the time of the report ("Smith said his father was 77", "aged 21 when",
+    its person and to the time of the report. "Smith said his father was 77", "aged 21 when",
     "Hill, then 17," and "Hill, 17 at the time," give an age that may be another person's or of
-    another time); and whether that name is written in full ("Tara Reid, 33," not "Reid, 33,",
-    which may be any Reid the article names: "John Reid and his son Tom … Reid, 19,")."""
+    another time."""
     toks = sent.tokens
     t = toks[i]
     value = parse_amount(t.text)
     if value is None or not 1 <= value.value <= 120 or not t.text.isdigit() and t.pos != "NUM":
-        return "", False, False
+        return "", False
     if _split_decimal(toks, i):
-        return "", False, False  # "it was 6. 1": a decimal, not an age
+        return "", False  # "it was 6. 1": a decimal, not an age
     prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
     head = toks[t.head]
     persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
@@ -156,13 +155,12 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> tuple
         after = [x.lower_text for x in toks[i + 1 : i + 4]]
         for f, last_, g in persons:
             if f <= t.head <= last_:
-                full = sum(toks[k].lower_text.rstrip(".") not in names.HONORIFICS for k in range(f, last_ + 1)) >= 2
-                return g, prev[-1:] != ["then"] and after != ["at", "the", "time"], full
+                return g, prev[-1:] != ["then"] and after != ["at", "the", "time"]
     aged = prev[-3:] == ["at", "the", "age"] or prev[-2:] == ["age", "of"] or (prev and prev[-1] == "aged")
     copula = t.dep in ("attr", "acomp") and head.lemma == "be" and i == len(toks) - 2 or (t.dep == "attr" and head.lemma == "be" and i + 1 < len(toks) and toks[i + 1].text in ".,;")
     if aged or copula:
-        return (persons[0][2] if persons else "(person)"), False, False
-    return "", False, False
+        return (persons[0][2] if persons else "(person)"), False
+    return "", False
 
 
 def _split_decimal(toks: Sequence[Token], i: int) -> bool:
@@ -209,7 +207,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             thing = _noun_phrase(sent, t.head)
             yield _quantity_claim(ctx, i, i, float(rank), thing, "rank", t.head)
             continue
-        person, apposed, full = _age(sent, i, refs) if t.tag == "CD" else ("", False, False)
+        person, apposed = _age(sent, i, refs) if t.tag == "CD" else ("", False)
         if person:
             taken.add(i)
             value = parse_amount(t.text)
@@ -219,7 +217,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             claim = _quantity_claim(ctx, i, i, value.value, "age", "year", i)
             yield replace(
                 claim, subject=f"age of {person}", anchors=tuple(sorted({*claim.anchors, person})),
-                detail=(*claim.detail, ("apposed", "1" if apposed else ""), ("in_full", "1" if apposed and full else "")),
+                detail=(*claim.detail, ("apposed", "1" if apposed else "")),
             )
             continue
         if i in taken or t.tag != "CD" or t.ent_type in SKIP_NUMBER_ENTS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,11 +26,19 @@ class Scene:
     people: frozenset[str] = frozenset()
     words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """The folded words of every sentence each source makes a claim in."""
+    published: Mapping[str, dt.date] = field(default_factory=dict)
+    """The publication date of every source that gives one."""
 
     @classmethod
-    def of(cls, all_entities: Sequence[Entities], global_names: Mapping[str, str], claims: Sequence[Claim] = ()) -> Scene:
-        """The global names each source uses, which of them are people or organisations, and the
-        members of every list."""
+    def of(
+        cls,
+        all_entities: Sequence[Entities],
+        global_names: Mapping[str, str],
+        claims: Sequence[Claim] = (),
+        published: Mapping[str, dt.date | None] | None = None,
+    ) -> Scene:
+        """The global names each source uses, which of them are people or organisations, the
+        members of every list, and the sources' publication dates."""
         known = {
             ents.source_id: frozenset(global_names.get(e.key, e.name) for e in ents.entities) for ents in all_entities
         }
@@ -46,7 +55,8 @@ class Scene:
             if (c.source_id, c.sentence) not in read:  # a sentence holds many claims: read it once
                 read.add((c.source_id, c.sentence))
                 words.setdefault(c.source_id, set()).update(_words(c.evidence.text))
-        return cls(known, actors, listed, people, {k: frozenset(v) for k, v in words.items()})
+        dated = {k: v for k, v in (published or {}).items() if v is not None}
+        return cls(known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated)
 
     def never_names(self, source_id: str, member: str) -> bool:
         """Whether a capitalised list member is a name source `source_id` never uses: its

@@ -43,7 +43,7 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # "25 points and 16 rebounds" against "22 points and nine": another game
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
     summary = f"Numbers differ for {subject}: {shown}"
-    if _copied_figure(group) or _ages_apart(group, values, in_full=True):
+    if _copied_figure(group):
         return make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
     # Below: guards for figures in sentences that only resemble each other (how well they align,
     # what they name, what is done); those above, about which occasion, hold for copied figures too.
@@ -55,7 +55,7 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # sentences about different named things
     if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
         return None  # nothing named and nothing done in common: too little to call it one fact
-    severity = Severity.WARNING if _ages_apart(group, values) else LOOSE
+    severity = Severity.WARNING if _ages_apart(group, values, scene) else LOOSE
     return make(Kind.DISCREPANCY, Category.NUMBER, severity, subject, summary, _values(group), _evidence(group), conf)
 
 
@@ -63,19 +63,26 @@ AGE_SLACK = 1
 """Years two sources may give apart for one person's age: a birthday between two reports."""
 
 
-def _ages_apart(group: Sequence[Claim], values: Sequence[float], *, in_full: bool = False) -> bool:
-    """Whether the claims give one person's age, set beside the name in each sentence, more than
-    AGE_SLACK years apart ("Gigante, 77," / "Gigante, 97,"): a person has one age in reports of
-    one event. An age found any other way ("his father was 77", "aged 21 when", "then 17") may be
-    another person's or of another time, and stays a lead.
-
-    `in_full`: and beside the name written in full in each ("Vincent Gigante, 77,"), which no
-    other person of either article answers to, so one of the ages is wrong however loosely the
-    rest of the sentences align. Beside a surname alone ("Gigante, 97,") the age counts only once
-    every guard on the sentences has let it through: the surname may be a relative's."""
+def _ages_apart(group: Sequence[Claim], values: Sequence[float], scene: Scene) -> bool:
+    """Whether the claims give one person's age, set beside the name in each sentence, further
+    apart than birthdays explain ("Gigante, 77," / "Gigante, 97,"): a person has one age in
+    reports of one event, so once every guard on the sentences has let the pair through, one of
+    them is wrong. An age found any other way ("his father was 77", "aged 21 when", "then 17")
+    may be another person's or of another time, and stays a lead; so do the ages of two people
+    whose sentences align (a driver's and the victim's)."""
     one = len({c.subject for c in group}) == 1
-    ages = all(c.get("thing") == "age" and c.get("in_full" if in_full else "apposed") for c in group)
-    return one and ages and max(values) - min(values) > AGE_SLACK
+    ages = all(c.get("thing") == "age" and c.get("apposed") for c in group)
+    return one and ages and max(values) - min(values) > _age_slack(group, scene)
+
+
+def _age_slack(group: Sequence[Claim], scene: Scene) -> float:
+    """AGE_SLACK, plus the years between the reports when every source gives its publication
+    date: "Dana Hollis, 33," in 2021 and "Dana Hollis, 35," in 2023 agree."""
+    dates_ = [scene.published.get(c.source_id) for c in group]
+    known = [d for d in dates_ if d is not None]
+    if len(known) < len(dates_):
+        return AGE_SLACK
+    return AGE_SLACK + (max(known) - min(known)).days / 365.25
 
 
 def _copied_figure(group: Sequence[Claim]) -> bool:
