@@ -21,6 +21,8 @@ STOP = frozenset(
 TIME_UNITS = frozenset(
     "second minute hour day night week month year decade century term session round".split()
 )
+CLOCK_WORDS = frozenset("gmt bst utc est edt pst pdt cst cdt cet cest ist jst kst am pm a.m. p.m. hrs".split())
+"""Words that mark a time of day ("20:11 GMT", "8: 12 PM"): numbers beside them are not counts."""
 
 
 @dataclass(frozen=True, slots=True)

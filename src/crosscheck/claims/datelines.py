@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence, Source
+from .base import CLOCK_WORDS
 
 DATELINE_REACH = 400
 """How far into an article's body a dateline stands: after a headline (and, in scraped pages, the
@@ -25,8 +26,9 @@ hours of May 5, 2010 Nikos Papas …"), unless a page's "Published on" comes bef
 PUBLISHED = frozenset({"published", "posted", "updated", "released"})
 _YEAR = re.compile(r"(1[6-9]|20)\d\d")
 _DAY = re.compile(r"\d{1,2}(st|nd|rd|th)?")
-_CLOCK = re.compile(r"\d{1,2}([AaPp]\.?[Mm]\.?)?|:|,|@|\.|[AaPp]\.?\s?[Mm]\.?|[A-Z]{2,4}T|GMT|UTC")
-"""Tokens of a time of day that may follow a dateline's date ("…, 8: 12 PM", "… @ 8: 13am PDT")."""
+_CLOCK = re.compile(r"\d{1,2}([AaPp]\.?[Mm]\.?)?|[:,@.]|[A-Z]{2,4}T")
+"""Tokens of a time of day, besides base.CLOCK_WORDS, that may follow a dateline's date ("…, 8:
+12 PM", "… @ 8: 13am PDT")."""
 
 
 def is_dateline(source: Source, sent: Sentence, m: Mention) -> bool:
@@ -48,7 +50,7 @@ def is_dateline(source: Source, sent: Sentence, m: Mention) -> bool:
         return False
     k = years[-1] + 1
     if k + 1 < len(toks) and toks[k].text in (",", "@") and toks[k + 1].text[:1].isdigit():
-        while k < len(toks) and _CLOCK.fullmatch(toks[k].text):
+        while k < len(toks) and (_CLOCK.fullmatch(toks[k].text) or toks[k].lower_text in CLOCK_WORDS):
             k += 1  # the time of day the page was posted
     return k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha()
 

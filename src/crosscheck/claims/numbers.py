@@ -9,7 +9,7 @@ from dataclasses import replace
 from .. import dates
 from ..model import Claim, ClaimKind, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
-from .base import TIME_UNITS, Context, content_key, extractor
+from .base import CLOCK_WORDS, TIME_UNITS, Context, content_key, extractor
 from .datelines import is_dateline
 from .speakers import _last_person, reporters
 
@@ -266,13 +266,10 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
         yield _quantity_claim(ctx, lo, hi, amount.value, thing, unit, head, amount.approximate, event)
 
 
-_TIME_ZONES = frozenset("gmt bst utc est edt pst pdt cst cdt cet cest ist jst kst am pm a.m. p.m. hrs".split())
-
-
 def _clock_time(sent: Sentence, i: int) -> bool:
     toks = sent.tokens
     near = [toks[j].lower_text for j in (i - 1, i + 1, i + 2) if 0 <= j < len(toks)]
-    return ":" in toks[i].text or ":" in near[:2] or any(w in _TIME_ZONES for w in near) or bool(
+    return ":" in toks[i].text or ":" in near[:2] or any(w in CLOCK_WORDS for w in near) or bool(
         re.fullmatch(r"\d{1,2}[:.]\d{2}(?:am|pm)?", toks[i].lower_text)
     )
 

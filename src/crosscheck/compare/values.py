@@ -78,9 +78,8 @@ def _ages_apart(group: Sequence[Claim], values: Sequence[float], scene: Scene) -
 def _age_slack(group: Sequence[Claim], scene: Scene) -> float:
     """AGE_SLACK, plus the years between the reports when every source gives its publication
     date: "Dana Hollis, 33," in 2021 and "Dana Hollis, 35," in 2023 agree."""
-    dates_ = [scene.published.get(c.source_id) for c in group]
-    known = [d for d in dates_ if d is not None]
-    if len(known) < len(dates_):
+    known = [scene.published[c.source_id] for c in group if c.source_id in scene.published]
+    if len(known) < len(group):
         return AGE_SLACK
     return AGE_SLACK + (max(known) - min(known)).days / 365.25
 
