@@ -193,6 +193,24 @@ def test_ages_given_years_apart_agree_with_reports_years_apart(make_claim: Calla
     assert only(compare(claims, align(claims), scene), Kind.DISCREPANCY, Category.NUMBER).severity is severity
 
 
+@pytest.mark.parametrize(
+    ("ages_a", "ages_b", "severity"),
+    [
+        ({"24", "52"}, {"52", "24"}, None),  # both give both ages to the name: father and son
+        ({"24", "52"}, {"52"}, Severity.INFO),  # a gives the name two ages: namesakes, or a slip
+        ({"24"}, {"52"}, Severity.WARNING),  # one person, two ages
+    ],
+)
+def test_ages_of_a_name_a_source_gives_two_ages_are_no_warning(make_claim: Callable[..., Claim], ages_a: set[str], ages_b: set[str], severity: Severity | None) -> None:
+    claims = [
+        _age(make_claim, "a", "John Smith", "24", "Police charged John Smith, 24, with arson on Tuesday after a warehouse fire.", "charge"),
+        _age(make_claim, "b", "John Smith", "52", "John Smith, 52, was charged with arson after the warehouse fire on Tuesday, police said.", "charge"),
+    ]
+    scene = Scene(ages={("a", "age of John Smith"): frozenset(ages_a), ("b", "age of John Smith"): frozenset(ages_b)})
+    numbers = [f.severity for f in compare(claims, align(claims), scene) if f.kind is Kind.DISCREPANCY and f.category is Category.NUMBER]
+    assert numbers == ([severity] if severity else [])
+
+
 def test_one_persons_ages_in_unlike_sentences_are_not_compared(make_claim: Callable[..., Claim]) -> None:
     # Different verbs, different named things: the second age may be of another time ("At his
     # first trial, Mark Devlin, 30,"), so the two are not one fact however the name is written.

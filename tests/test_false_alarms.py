@@ -176,6 +176,21 @@ def test_counts_in_different_years_do_not_conflict(nlp: Any, tmp_path: Path) -> 
     assert len(_discrepancies(compare([b, c], nlp=nlp, leads=True), Category.NUMBER)) == 1
 
 
+@pytest.mark.parametrize("second", ["", "\n\nThe father, John Smith, 52, told reporters he was innocent."])
+def test_father_and_son_of_one_name_do_not_conflict_where_both_sources_give_both_ages(nlp: Any, tmp_path: Path, second: str) -> None:
+    # One article names the son first, the other the father: the ages align crosswise (24
+    # against 52). Where both articles give the one name both ages, they name two people; where
+    # one does, it may name two people or slip, and the conflict is a lead.
+    a = _write(tmp_path, "a.md", f"Police charged John Smith, 24, and his father, also named John Smith, with arson on Tuesday after a fire destroyed a warehouse in Leeds.{second}")
+    b = _write(
+        tmp_path, "b.md",
+        "Police charged John Smith, 52, and his son of the same name with arson on Tuesday after a fire destroyed a warehouse in Leeds.\n\n"
+        "The son, John Smith, 24, was released on bail.",
+    )
+    found = _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.NUMBER)
+    assert [f.severity for f in found] == ([] if second else [Severity.INFO])
+
+
 def test_a_figure_in_copied_words_is_a_warning_where_the_sentences_name_things_differently(nlp: Any, tmp_path: Path) -> None:
     """The names around a count differ ("Lake Varna Dam" / "the Varna dam"), which keeps loosely
     aligned counts apart; set in the same run of words, the two figures are one fact."""
@@ -185,6 +200,15 @@ def test_a_figure_in_copied_words_is_a_warning_where_the_sentences_name_things_d
     found = _discrepancies(compare([a, b], nlp=nlp), Category.NUMBER)
     assert [(f.severity, sorted(str(v.value) for v in f.values)) for f in found] == [(Severity.WARNING, ["about 150 metres", "about 180 metres"])]
     assert _discrepancies(compare([a, c], nlp=nlp), Category.NUMBER) == []
+
+
+def test_a_date_moved_in_a_rewritten_sentence_is_a_warning_and_no_agreement(nlp: Any, tmp_path: Path) -> None:
+    # The sentences read alike as wholes, so they would "state the same"; one of their facts does not.
+    a = _write(tmp_path, "a.md", "Three bank employees were killed in Athens on May 5, 2010, when protesters threw petrol bombs into their branch, police said.")
+    b = _write(tmp_path, "b.md", "On May 4, 2010, three bank employees were killed in Athens when protesters threw petrol bombs into their branch, police said.")
+    report = compare([a, b], nlp=nlp)
+    assert [f.severity for f in _discrepancies(report, Category.DATE)] == [Severity.WARNING]
+    assert not [f for f in report.findings if f.kind is Kind.AGREEMENT and f.category is Category.STATEMENT]
 
 
 # --- statements --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.model import Category
-from crosscheck.nearcopy import affirms_denied, change, copied_denial, copied_figure, in_copied_passage, named_apart
+from crosscheck.nearcopy import affirms_denied, change, copied_denial, copied_figure, in_copied_passage, moved_figure, named_apart
 
 BASE = "Responding to a distress call, the patrol ship {} swung into action against the pirates in {} boats on {} night."
 NAMES = frozenset({"Kestrel Bay", "Alder"})
@@ -218,6 +218,33 @@ def test_any_form_of_a_speech_verb_attributes_a_quote() -> None:
     ch = change(a, a.replace("Dana Kemp", "Kofi Osei"), people, people)
     assert ch is not None and ch.category is Category.QUOTE_SPEAKER
     assert change(a.replace("recalled", "began"), a.replace("recalled", "began").replace("Dana Kemp", "Kofi Osei"), people, people) is None
+
+
+MOVED = "On May 4, 2010, three bank employees were killed in Athens when protesters threw petrol bombs into their branch."
+
+
+@pytest.mark.parametrize(
+    ("first", "x", "second", "y", "expected"),
+    [
+        # the date phrase moved to the front, its day changed: one sentence rewritten
+        ("Three bank employees were killed in Athens on May 5, 2010, when protesters threw petrol bombs into their branch.", "May 5, 2010",
+         MOVED, "May 4, 2010", True),
+        ("In Athens, five bank employees were killed when protesters threw petrol bombs into their branch on May 4, 2010.", "five",
+         MOVED, "three", True),
+        # a word more or less is another sentence
+        ("Three bank employees were killed in Athens on May 5, 2010, after protesters threw petrol bombs into their branch.", "May 5, 2010",
+         MOVED, "May 4, 2010", False),
+        # short sentences read alike by chance
+        ("Police said 3 people died.", "3", "5 people died, police said.", "5", False),
+        # no one figure changed, or no figure alike: a mangled fraction, a label
+        ("He served five months in a federal prison for perjury in the case of the stolen files.", "five months",
+         "In the case of the stolen files he served 4\ufffd months in a federal prison for perjury.", "4\ufffd months", False),
+        ("The phone runs on a 4G network in the city from this week, the company said.", "4G",
+         "From this week, the company said, the phone runs on a 6G network in the city.", "6G", False),
+    ],
+)
+def test_a_figure_in_the_same_words_moved_about_is_one_fact(first: str, x: str, second: str, y: str, expected: bool) -> None:
+    assert moved_figure(first, _at(first, x), second, _at(second, y)) is expected
 
 
 @pytest.mark.parametrize(

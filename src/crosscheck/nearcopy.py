@@ -409,15 +409,42 @@ def copied_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[in
     up to it; a figure set in the same run of words is one fact, reported two ways, however
     loosely the rest of the sentences align.
     """
+    found = _one_changed(first, x_at, second, y_at)
+    if found is None:
+        return False
+    a, i, b, j = found
+    if _copied_around(a, i, b, j, FIGURE_WORDS):
+        return True
+    return _run_length(a[:i][::-1], b[:j][::-1]) >= FIGURE_WORDS and _ends_clause(first, i) and _ends_clause(second, j)
+
+
+def moved_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int, int]) -> bool:
+    """Whether two sentences print the very same words, MIN_SHARED or more, but for the values at
+    offsets `x_at` and `y_at`, in another order, and the values differ in one figure: "Three bank
+    employees were killed in Athens on May 5, 2010, when …" / "On May 4, 2010, three bank
+    employees were killed in Athens when …". One sentence rewritten by moving a phrase, so its
+    one changed figure is one fact reported two ways, as a figure in copied words is."""
+    if _one_changed(first, x_at, second, y_at) is None:
+        return False
+
+    def rest(text: str, at: tuple[int, int]) -> Counter[str]:
+        return Counter(_lower_words(text[: at[0]] + " " + text[at[1] :], _PLAIN_WORD))
+
+    a, b = rest(first, x_at), rest(second, y_at)
+    return a == b and a.total() >= MIN_SHARED
+
+
+def _one_changed(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int, int]) -> tuple[list[str], int, list[str], int] | None:
+    """Both sentences' words and the position in each of the one figure in which the values at
+    `x_at` and `y_at` differ; None when no figure differs, or several do ("14 October 2011" /
+    "15 November 2012"), or the values are no figures alike ("4½", "4G")."""
     a, fa = _figures_at(first, x_at)
     b, fb = _figures_at(second, y_at)
     changed = [(i, j) for i, j in zip(fa, fb, strict=False) if parse_amount(a[i]) != parse_amount(b[j])]  # "7" is "seven"
     if len(fa) != len(fb) or len(changed) != 1:
-        return False  # no figure differs, or several do ("14 October 2011" / "15 November 2012")
+        return None
     i, j = changed[0]
-    if _copied_around(a, i, b, j, FIGURE_WORDS):
-        return True
-    return _run_length(a[:i][::-1], b[:j][::-1]) >= FIGURE_WORDS and _ends_clause(first, i) and _ends_clause(second, j)
+    return a, i, b, j
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.;:!?)]|,(?!\s*(?:(?:and|or)\s+)?(?:\d|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b)))", re.I)

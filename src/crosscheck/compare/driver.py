@@ -66,8 +66,20 @@ def compare(
                 out[n] = replace(f, severity=Severity.ERROR)
                 upgraded.add(id(copy))
     out += [f for f in copies if id(f) not in upgraded]
+    out = _without_contradicted(out)
     out.extend(_unique(claims, matched))
     return tuple(out)
+
+
+def _without_contradicted(findings: list[Finding]) -> list[Finding]:
+    """The findings less every "state the same" over sentences that a sure discrepancy (error or
+    warning) shows differ: "Three were killed in Athens on May 5" and "On May 4, three were killed
+    in Athens" read alike as wholes, but one of their facts does not."""
+    differ = [{(e.source, e.start) for e in f.evidence} for f in findings if f.kind is Kind.DISCREPANCY and f.severity is not Severity.INFO]
+    return [
+        f for f in findings
+        if not (f.kind is Kind.AGREEMENT and f.category is Category.STATEMENT and any({(e.source, e.start) for e in f.evidence} <= d for d in differ))
+    ]
 
 
 def _same_change(typed: Finding, copy: Finding) -> bool:

@@ -28,6 +28,8 @@ class Scene:
     """The folded words of every sentence each source makes a claim in."""
     published: Mapping[str, dt.date] = field(default_factory=dict)
     """The publication date of every source that gives one."""
+    ages: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    """(source, person) to every age the source gives that person, as compared ("24", "52")."""
 
     @classmethod
     def of(
@@ -56,7 +58,27 @@ class Scene:
                 read.add((c.source_id, c.sentence))
                 words.setdefault(c.source_id, set()).update(_words(c.evidence.text))
         dated = {k: v for k, v in (published or {}).items() if v is not None}
-        return cls(known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated)
+        ages: dict[tuple[str, str], set[str]] = {}
+        for c in claims:
+            if c.kind is ClaimKind.QUANTITY and c.get("thing") == "age":
+                ages.setdefault((c.source_id, c.subject), set()).add(str(c.norm))
+        return cls(
+            known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated, {k: frozenset(v) for k, v in ages.items()}
+        )
+
+    def namesakes(self, group: Sequence[Claim]) -> bool:
+        """Whether each source of the group gives the group's person, elsewhere, the age the
+        other gives: "John Smith, 24, and his father, also named John Smith" … "John Smith, 52,"
+        against "John Smith, 52, and his son" … "John Smith, 24,". Two people of one name, each
+        given one age by both sources, not one person given two."""
+        return all(
+            str(d.norm) in self.ages_of(c)
+            for c in group for d in group if d.source_id != c.source_id and d.norm != c.norm
+        )
+
+    def ages_of(self, c: Claim) -> frozenset[str]:
+        """Every age the claim's source gives the claim's person."""
+        return self.ages.get((c.source_id, c.subject), frozenset())
 
     def never_names(self, source_id: str, member: str) -> bool:
         """Whether a capitalised list member is a name source `source_id` never uses: its

@@ -35,6 +35,8 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
     scopes = [set(c.get("scope").split()) for c in group]
     if all(scopes) and not set.intersection(*scopes):
         return None  # 170,000 dead "in the province" against 230,000 "in 13 countries": two scopes
+    if scene.namesakes(group):
+        return None  # both sources give both ages to one name: two people, father and son
     years = [frozenset(c.get("years").split()) for c in group]
     if all(years) and len(set(years)) > 1 or any(c.get("past") for c in group) and not all(years):
         return None  # a 2004 quake's magnitude against this week's: two events
@@ -44,7 +46,8 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
     summary = f"Numbers differ for {subject}: {shown}"
     if _copied_figure(group):
-        return make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, subject, summary, _values(group), _evidence(group), conf)
+        sure = Severity.WARNING if not _given_two_ages(group, scene) else LOOSE
+        return make(Kind.DISCREPANCY, Category.NUMBER, sure, subject, summary, _values(group), _evidence(group), conf)
     # Below: guards for figures in sentences that only resemble each other (how well they align,
     # what they name, what is done); those above, about which occasion, hold for copied figures too.
     if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
@@ -69,10 +72,18 @@ def _ages_apart(group: Sequence[Claim], values: Sequence[float], scene: Scene) -
     reports of one event, so once every guard on the sentences has let the pair through, one of
     them is wrong. An age found any other way ("his father was 77", "aged 21 when", "then 17")
     may be another person's or of another time, and stays a lead; so do the ages of two people
-    whose sentences align (a driver's and the victim's)."""
-    one = len({c.subject for c in group}) == 1
+    whose sentences align (a driver's and the victim's), and ages of a name that a source gives
+    two ages (a father and son of one name, or a slip in one article)."""
+    one = len({c.subject for c in group}) == 1 and not _given_two_ages(group, scene)
     ages = all(c.get("thing") == "age" and c.get("apposed") for c in group)
     return one and ages and max(values) - min(values) > _age_slack(group, scene)
+
+
+def _given_two_ages(group: Sequence[Claim], scene: Scene) -> bool:
+    """Whether a source gives the person of an age claim two ages: a father and son of one name
+    ("John Smith, 24, and his father, also named John Smith, 52,"), or a slip in one article.
+    Either way, which of them another source's age is of cannot be told."""
+    return any(c.get("thing") == "age" and len(scene.ages_of(c)) > 1 for c in group)
 
 
 def _age_slack(group: Sequence[Claim], scene: Scene) -> float:
@@ -86,11 +97,17 @@ def _age_slack(group: Sequence[Claim], scene: Scene) -> float:
 
 def _copied_figure(group: Sequence[Claim]) -> bool:
     """Whether every claim whose figure differs from the first's sets it in the same words
-    (nearcopy.copied_figure): one fact reported with two figures, however loosely the rest of the
-    sentences align. A warning, not an error: the rest of the sentences may differ."""
+    (nearcopy.copied_figure), or in the same sentence with a phrase moved (nearcopy.moved_figure):
+    one fact reported with two figures, however loosely the rest of the sentences align. A
+    warning, not an error: the rest of the sentences may differ."""
     first = group[0]
     differ = [c for c in group[1:] if c.norm != first.norm]
-    return bool(differ) and all(nearcopy.copied_figure(first.evidence.text, _at(first), c.evidence.text, _at(c)) for c in differ)
+    return bool(differ) and all(_set_alike(first, c) for c in differ)
+
+
+def _set_alike(a: Claim, b: Claim) -> bool:
+    """Whether two claims' figures stand in the same words, in a row or with a phrase moved."""
+    return any(test(a.evidence.text, _at(a), b.evidence.text, _at(b)) for test in (nearcopy.copied_figure, nearcopy.moved_figure))
 
 
 def _at(c: Claim) -> tuple[int, int]:
