@@ -146,6 +146,9 @@ def test_abbreviations_with_and_without_dots_quote_alike(nlp: Any, tmp_path: Pat
         ("Williams", "coach Roy Williams", True),
         ("Williams", "Roy Williams Stadium", False),
         ("SK Group", "LG Group", False),
+        # one person by post, and by post and name
+        ("athletics director", "athletic director Dick Baddour", True),
+        ("head coach", "assistant coach Roy Williams", False),
     ],
 )
 def test_list_members(a: str, b: str, same: bool) -> None:
@@ -232,6 +235,13 @@ def test_not_a_but_b_is_not_a_negation(nlp: Any, tmp_path: Path) -> None:
     c = _write(tmp_path, "c.md", said.format("not"))
     assert _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.STATEMENT) == []
     assert len(_discrepancies(compare([a, c], nlp=nlp, leads=True), Category.STATEMENT)) == 1
+
+
+@pytest.mark.parametrize(("first", "negated"), [("It was not until May 30, 2005, that", ""), ("It is not true that", "1")])
+def test_not_until_is_not_a_negation(nlp: Any, tmp_path: Path, first: str, negated: str) -> None:
+    # "It was not until May 30 that the family revealed it": the family did reveal it, then.
+    statements = [c for c in _claims(nlp, tmp_path, f"{first} the family revealed his identity in a magazine article.\n") if c.kind.value == "statement"]
+    assert [c.get("negated") for c in statements] == [negated]
 
 
 # --- found by reading blind rounds 3 and 4 -----------------------------------------------------

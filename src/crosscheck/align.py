@@ -192,10 +192,23 @@ def same_member(x: str, y: str) -> bool:
         return True  # "Williams" / "coach Roy Williams": a person by surname and in full
     if len(short) >= 2 and long[-len(short):] == short and any(len(w) > 3 for w in short):
         return True  # "Fish and Wildlife Service" / "U. S. Fish and Wildlife Service"
+    if _title_and_name(x, y) or _title_and_name(y, x):
+        return True  # "athletics director" / "athletic director Dick Baddour"
     if len(wx) == 1 and len(wy) == 1:
         a, b = sorted((wx[0], wy[0]), key=len)
         return len(a) >= 5 and b.startswith(a[: max(5, len(a) - 2)])
     return fuzz.token_sort_ratio(fx, fy) >= 90
+
+
+def _title_and_name(title: str, named: str) -> bool:
+    """Whether `title` is a lower-case title of two words or more that `named` gives, spelt
+    alike, before a capitalised name: "athletics director" / "athletic director Dick Baddour",
+    one person listed once by post and once by post and name."""
+    t, n = title.split(), named.split()
+    rest = n[len(t) :]
+    if len(t) < 2 or not rest or not title.islower() or not all(w[:1].isupper() for w in rest):
+        return False
+    return fuzz.ratio(names.fold(title), names.fold(" ".join(n[: len(t)]))) >= 90
 
 
 def _prefix_equal(a: list[str], b: list[str]) -> np.ndarray:

@@ -49,8 +49,8 @@ def _denier(sent: Sentence) -> str:
 def _negated(sent: Sentence) -> bool:
     """Whether the sentence denies something: a 'not' or 'never' that is not a contrast.
 
-    "was not one person, but a combination of several" and "not only A" assert as much as the
-    sentence without them.
+    "was not one person, but a combination of several", "not only A" and "It was not until May
+    30 that …" (it happened then) assert as much as the sentence without them.
     """
     toks = sent.tokens
     for i, t in enumerate(toks):
@@ -59,7 +59,7 @@ def _negated(sent: Sentence) -> bool:
         if not (t.dep == "neg" or t.lower_text in ("not", "n't", "never") or nothing):
             continue
         after = [x.lower_text for x in toks[i + 1 : i + 9]]
-        if after[:1] == ["only"] or "but" in after:
+        if after[:1] in (["only"], ["until"]) or "but" in after:
             continue
         return True
     return False
