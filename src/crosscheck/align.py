@@ -143,9 +143,9 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind, want: 
         minor_a = np.array([bool(c.get("minor")) for c in a])
         minor_b = np.array([bool(c.get("minor")) for c in b])
         either = np.logical_or.outer(minor_a, minor_b)
-        both = np.logical_and.outer(minor_a, minor_b)
-        # A pair aligns only with a longer list naming both its members, in a similar sentence.
-        ok = (overlap >= LIST_OVERLAP_MIN) & (text >= 0.45) & ~both & (~either | ((overlap >= 0.999) & (text >= MINOR_LIST_TEXT_MIN)))
+        # A pair aligns only with a list naming both its members, in a near-identical sentence:
+        # a longer list, or the same pair (wire copy printed by two outlets).
+        ok = (overlap >= LIST_OVERLAP_MIN) & (text >= 0.45) & (~either | ((overlap >= 0.999) & (text >= MINOR_LIST_TEXT_MIN)))
         return np.where(ok, 0.7 * overlap + 0.3 * text, 0.0)
     raise ValueError(f"no alignment rule for claim kind {kind!r}")
 
