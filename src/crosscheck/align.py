@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -81,11 +81,13 @@ def _align_kind(claims: Sequence[Claim], idx: list[int], kind: ClaimKind) -> lis
     else:
         # Many sources: one matrix over all claims of the kind, sliced per pair of sources. Only
         # the pairs across sources, one way round, are ever read, so only they are fuzzy-scored.
-        want = np.zeros((len(cs), len(cs)), dtype=bool)
-        for sa, sb in combinations(order, 2):
-            want[np.ix_(per_source[sa], per_source[sb])] = True
+        rows = {s: np.array(per_source[s]) for s in order}
+        rank = np.empty(len(cs), dtype=np.int64)
+        for r, s in enumerate(order):
+            rank[rows[s]] = r
+        want = np.less.outer(rank, rank)  # a claim against the claims of every later source
         full = score_matrix(cs, cs, kind, want)
-        blocks = {(sa, sb): full[np.ix_(per_source[sa], per_source[sb])] for sa, sb in combinations(order, 2)}
+        blocks = {(sa, sb): full[rows[sa][:, None], rows[sb]] for sa, sb in combinations(order, 2)}
     for (sa, sb), score in blocks.items():
         a, b = per_source[sa], per_source[sb]
         for x, y in _one_to_one(score, MIN_SCORE[kind]):
@@ -223,29 +225,36 @@ def _prefix_equal(a: list[str], b: list[str]) -> np.ndarray:
     return out
 
 
-def _incidence(items: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
-    m = np.zeros((len(items), max(1, len(vocab))), dtype=np.float32)
-    for i, words in enumerate(items):
-        cols = [vocab[w] for w in words if w in vocab]
-        m[i, cols] = 1
-    return m  # rows of 0/1: the product of two incidences counts shared distinct words
+def _overlap(a: Sequence[Iterable[str]], b: Sequence[Iterable[str]]) -> np.ndarray:
+    """How many distinct items each pair of rows shares, as float32.
 
-
-def _counts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """a @ b.T for 0/1 incidence rows: shared items per pair, exact in float32 below 2**24.
-
-    Some OpenBLAS builds raise floating-point flags on large products of finite inputs, which
-    numpy ≥ 2 reports as "invalid value encountered in matmul" (numpy/numpy#28967); the counts are
-    right, so the spurious warning is kept off the user's terminal.
+    This is the product of the rows' 0/1 incidence matrices, but a row holds a dozen words out
+    of thousands: that product costs rows x rows x vocabulary, while meeting each row's items
+    with the rows of the other side that hold them costs only the shared items there are.
     """
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        return a @ b.T
+    vocab: dict[str, int] = {}
+    rows_a, codes_a = _entries(a, vocab)
+    rows_b, codes_b = _entries(b, vocab)
+    if not len(rows_a) or not len(rows_b):
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    # b's entries sorted by item: each entry of a meets the run of b's entries with its item.
+    order = np.argsort(codes_b, kind="stable")
+    held_by, codes_b = rows_b[order], codes_b[order]
+    lo = np.searchsorted(codes_b, codes_a, "left")
+    runs = np.searchsorted(codes_b, codes_a, "right") - lo
+    x = np.repeat(rows_a, runs)
+    y = held_by[np.repeat(lo - np.cumsum(runs) + runs, runs) + np.arange(int(runs.sum()))]
+    counts = np.bincount(x * len(b) + y, minlength=len(a) * len(b))
+    return counts.reshape(len(a), len(b)).astype(np.float32)
 
 
-def _overlap(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
-    """How many items each pair of word lists shares, by one matrix product."""
-    vocab = _codes([w for ws in (*a, *b) for w in ws])
-    return _counts(_incidence(a, vocab), _incidence(b, vocab))
+def _entries(items: Sequence[Iterable[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, code) of each distinct item of each row, as two arrays; an item new to `vocab`
+    is given the next code there."""
+    distinct = [dict.fromkeys(ws) for ws in items]
+    codes = [vocab.setdefault(w, len(vocab)) for d in distinct for w in d]
+    rows = np.repeat(np.arange(len(items)), [len(d) for d in distinct])
+    return rows, np.array(codes, dtype=np.int64)
 
 
 def _list_overlaps(a: Sequence[Claim], b: Sequence[Claim]) -> np.ndarray:
@@ -371,13 +380,8 @@ def _either_empty(a: Sequence[Claim], b: Sequence[Claim], key: Callable[[Claim],
 
 
 def _anchor_jaccard(a: Sequence[Claim], b: Sequence[Claim]) -> np.ndarray:
-    vocab = _codes([x for c in (*a, *b) for x in c.anchors])
-    ma = np.zeros((len(a), len(vocab)), dtype=np.float32)
-    mb = np.zeros((len(b), len(vocab)), dtype=np.float32)
-    for i, c in enumerate(a):
-        ma[i, [vocab[x] for x in c.anchors]] = 1
-    for j, c in enumerate(b):
-        mb[j, [vocab[x] for x in c.anchors]] = 1
-    inter = _counts(ma, mb)
-    union = ma.sum(1)[:, None] + mb.sum(1)[None, :] - inter
+    inter = _overlap([c.anchors for c in a], [c.anchors for c in b])
+    size_a = np.array([len(set(c.anchors)) for c in a], dtype=np.float32)
+    size_b = np.array([len(set(c.anchors)) for c in b], dtype=np.float32)
+    union = size_a[:, None] + size_b[None, :] - inter
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)

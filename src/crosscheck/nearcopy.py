@@ -276,6 +276,21 @@ def _name(old: list[str], new: list[str], about: str, entity_names: frozenset[st
 
 def in_copied_passage(first: Sequence[str], second: Sequence[str]) -> list[tuple[int, int]]:
     """Pairs (i, j) of differing sentences, `first[i]` and `second[j]`, that stand where a copied
+    passage puts them: `copied_after` on the sentences' `passage_keys`."""
+    return copied_after(passage_keys(first), passage_keys(second))
+
+
+def passage_keys(texts: Sequence[str]) -> tuple[str, ...]:
+    """Each sentence's words in lower case, what `copied_after` matches sentences on.
+
+    A source is read against every other source of an event, so callers key its sentences once
+    and pass the keys to every pairing rather than re-reading the words per pair.
+    """
+    return tuple(" ".join(map(str.lower, _WORD.findall(t))) for t in texts)
+
+
+def copied_after(keys_a: Sequence[str], keys_b: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of differing sentences, by their `passage_keys`, that stand where a copied
     passage puts them: right after a long sentence both texts print word for word, once each, at
     i - 1 and j - 1, past the first sentence of either.
 
@@ -287,7 +302,6 @@ def in_copied_passage(first: Sequence[str], second: Sequence[str]) -> list[tuple
     decides whether they differ in one fact. Only after: what stands before a copied lead is a
     byline or a dateline, whose date differs whenever two outlets run one wire story on two days.
     """
-    keys_a, keys_b = [_key(t) for t in first], [_key(t) for t in second]
     count_a, count_b = Counter(keys_a), Counter(keys_b)
     where = {k: j for j, k in enumerate(keys_b) if j >= 1 and count_b[k] == 1 and len(k.split()) >= MIN_SHARED}
     out = []
@@ -296,10 +310,6 @@ def in_copied_passage(first: Sequence[str], second: Sequence[str]) -> list[tuple
         if i >= 1 and j is not None and count_a[k] == 1 and j + 1 < len(keys_b) and keys_a[i + 1] != keys_b[j + 1]:
             out.append((i + 1, j + 1))
     return out
-
-
-def _key(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
 
 
 def _lower_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:

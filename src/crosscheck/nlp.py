@@ -63,8 +63,10 @@ def _title_joined(doc: Any) -> Any:
     """The tokenized doc with no sentence starting right after a title abbreviation: "… said
     Lt." / "Gregg Hastings of the State Police." would part a quote from its speaker. A token
     one, the parser still ends sentences after some titles; it keeps a start set to False.
-    Tokens are read only in the few paragraphs whose text holds a title."""
-    if not any(title in doc.text for title in _TITLES):
+    Tokens are read only in the few paragraphs whose text holds a title; `Doc.text` joins the
+    tokens anew at every read, so it is read once, not once per title."""
+    text = doc.text
+    if not any(title in text for title in _TITLES):
         return doc
     for i in range(len(doc) - 1):
         if doc[i].text in _TITLES:

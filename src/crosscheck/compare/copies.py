@@ -46,11 +46,12 @@ def _passage_copies(sentences: Mapping[str, Sequence[Sentence]], scene: Scene, c
     out: list[Finding] = []
     seen = {frozenset(f.evidence) for f in copies}
     ids = list(sentences)
+    keys = {s: nearcopy.passage_keys([x.text for x in sentences[s]]) for s in ids}  # once a source, not once a pair
     for n, a in enumerate(ids):
         for b in ids[n + 1 :]:
             xs, ys = sentences[a], sentences[b]
             anchors = scene.known.get(a, frozenset()) | scene.known.get(b, frozenset())
-            for i, j in nearcopy.in_copied_passage([x.text for x in xs], [y.text for y in ys]):
+            for i, j in nearcopy.copied_after(keys[a], keys[b]):
                 one = (Evidence(a, xs[i].text, xs[i].start, xs[i].end), Evidence(b, ys[j].text, ys[j].start, ys[j].end))
                 if frozenset(one) in seen:
                     continue
