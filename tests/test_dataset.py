@@ -157,14 +157,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
     """A read that fails with EACCES (as chmod 000 does for anyone but root), simulated."""
     article(tmp_path / "quake" / "a.md")
     locked = article(tmp_path / "quake" / "b.md")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     line = one_error(capsys, ["check", str(tmp_path), "--no-cache"])
     assert line == f"crosscheck: error: {locked}: cannot read file (Permission denied)"
 

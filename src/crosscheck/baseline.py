@@ -14,9 +14,9 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import InputError
+from .files import MAX_INPUT_BYTES, parse_json, printable, read_input
 from .findings import normalise_text
 from .model import Finding
 
@@ -109,15 +109,17 @@ def dumps(baseline: Baseline) -> str:
 def load(path: str) -> Baseline:
     """Read and check a baseline file written by `crosscheck baseline`."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_input(path, MAX_INPUT_BYTES, printable(path)).decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: no such baseline file (record one with: crosscheck baseline PATH -o {path})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read baseline ({getattr(exc, 'strerror', None) or exc})") from None
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: baseline is not valid JSON ({exc.msg})") from None
+    except ValueError as exc:  # too deep, too long a number, a lone surrogate: see files.parse_json
+        raise InputError(f"{path}: baseline is not valid JSON ({exc})") from None
     return Baseline(_entries(data, path))
 
 

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import UsageError
+from .errors import CrosscheckError, UsageError
+from .files import parse_json, read_input
 from .model import (
     Category,
     Evidence,
@@ -48,6 +49,8 @@ FORMAT = 1
 PARSE_MODULES = ("cache", "clean", "model", "nlp", "sources")
 """The modules whose code decides what a parse looks like."""
 _PACKAGE = Path(__file__).resolve().parent
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+"""No entry is this large (the parse of a 5 MB article is far smaller); a larger file is a miss."""
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# crosscheck's cache of parsed articles: safe to delete.\n"
 
 
@@ -61,10 +64,15 @@ class Cache:
         return self.root / kind / key[:2] / f"{key}.json"
 
     def get(self, kind: str, key: str) -> Any | None:
-        """The stored data, or None when absent or unreadable."""
+        """The stored data, or None when absent, unreadable or not JSON a run can use.
+
+        Whatever an entry holds is a miss, never an error: a FIFO or device planted in the cache
+        is not read (`read_input`), nor is JSON too deep to parse or with lone surrogates.
+        """
+        path = self._path(kind, key)
         try:
-            return json.loads(self._path(kind, key).read_bytes())
-        except (OSError, ValueError):
+            return parse_json(read_input(path, MAX_ENTRY_BYTES, str(path)).decode("utf-8"))
+        except (OSError, ValueError, CrosscheckError):  # ValueError: UnicodeDecodeError and bad JSON
             return None
 
     def put(self, kind: str, key: str, data: Any) -> None:
@@ -142,15 +150,50 @@ def encode_sentences(sentences: Sequence[Sentence]) -> list[Any]:
     ]
 
 
-def decode_sentences(data: Any, source_id: str) -> tuple[Sentence, ...] | None:
-    """Sentences back from `encode_sentences`, or None when the data is not that shape."""
+def decode_sentences(data: Any, source_id: str, text: str | None = None) -> tuple[Sentence, ...] | None:
+    """Sentences back from `encode_sentences`, or None when the data is not that shape.
+
+    Every field must have its type, and token heads and mention tokens must lie in their
+    sentence; with `text` (the source's), every offset must lie in it. A corrupt entry is then a
+    miss, not a crash in the extractors that index with these numbers.
+    """
     try:
-        return tuple(
-            Sentence(source_id, index, start, end, text, tuple(Token(*t) for t in tokens), tuple(Mention(*m) for m in mentions))
-            for index, start, end, text, tokens, mentions in data
+        out = tuple(
+            Sentence(source_id, index, start, end, text_, tuple(Token(*t) for t in tokens), tuple(Mention(*m) for m in mentions))
+            for index, start, end, text_, tokens, mentions in data
         )
     except (TypeError, ValueError):
         return None
+    limit = len(text) if text is not None else None
+    return out if all(_sentence_ok(s, limit) for s in out) else None
+
+
+def _sentence_ok(s: Sentence, limit: int | None) -> bool:
+    def offset(*xs: object) -> bool:
+        return all(isinstance(x, int) and _int(x) and x >= 0 and (limit is None or x <= limit) for x in xs)
+
+    n = len(s.tokens)
+    return (
+        _int(s.index)
+        and offset(s.start, s.end)
+        and isinstance(s.text, str)
+        and all(
+            all(isinstance(x, str) for x in (t.text, t.lemma, t.pos, t.tag, t.dep, t.ent_type, t.ent_iob))
+            and offset(t.idx)
+            and _int(t.head)
+            and 0 <= t.head < n
+            for t in s.tokens
+        )
+        and all(
+            isinstance(m.text, str) and isinstance(m.label, str) and _int(m.first) and _int(m.last)
+            and 0 <= m.first <= m.last < n and offset(m.start, m.end)
+            for m in s.mentions
+        )
+    )
+
+
+def _int(x: object) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def encode_findings(findings: Sequence[Finding]) -> list[Any]:
@@ -171,10 +214,15 @@ def encode_findings(findings: Sequence[Finding]) -> list[Any]:
     ]
 
 
-def decode_findings(data: Any) -> tuple[Finding, ...] | None:
-    """Findings back from `encode_findings`, or None when the data is not that shape."""
+def decode_findings(data: Any, sources: Sequence[Source] | None = None) -> tuple[Finding, ...] | None:
+    """Findings back from `encode_findings`, or None when the data is not that shape.
+
+    With `sources` (the event's), every value and evidence must name one of them and every
+    evidence be exactly its text at its offsets, and there must be some evidence: the renderers
+    look sources up by id and locate evidence by line, so a corrupt entry is a miss, not a crash.
+    """
     try:
-        return tuple(
+        found = tuple(
             Finding(
                 fid,
                 Kind(kind),
@@ -190,3 +238,30 @@ def decode_findings(data: Any) -> tuple[Finding, ...] | None:
         )
     except (TypeError, ValueError):
         return None
+    if not all(_finding_ok(f) for f in found):
+        return None
+    if sources is not None:
+        texts = {s.id: s.text for s in sources}
+        for f in found:
+            if not f.evidence or any(v.source not in texts for v in f.values):
+                return None
+            if any(e.source not in texts or texts[e.source][e.start : e.end] != e.text for e in f.evidence):
+                return None
+    return found
+
+
+def _finding_ok(f: Finding) -> bool:
+    """Whether every field of a decoded finding has the type the renderers expect."""
+    return (
+        all(isinstance(x, str) for x in (f.id, f.subject, f.summary))
+        and isinstance(f.confidence, int | float)
+        and not isinstance(f.confidence, bool)
+        and all(
+            isinstance(v.source, str) and (isinstance(v.value, str) or all(isinstance(x, str) for x in v.value))
+            for v in f.values
+        )
+        and all(
+            isinstance(e.source, str) and isinstance(e.text, str) and _int(e.start) and _int(e.end) and 0 <= e.start <= e.end
+            for e in f.evidence
+        )
+    )

@@ -6,13 +6,13 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, cli_gate
 from .config import FAIL_ON, LEADS_HELP
 from .errors import CrosscheckError, UsageError
+from .files import check_output, discard_stdout, printable, write_atomic, write_stdout
 from .perturb import Edit
 from .render import RENDERERS, render_table
 
@@ -91,31 +91,63 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run crosscheck with `argv`; return the exit status."""
+    """Run crosscheck with `argv`; return the exit status.
+
+    Every failure is one line on stderr and exit 2. An unexpected exception is a bug, but a
+    traceback helps no user of a CLI: it is shown as one "internal error" line unless the
+    environment sets CROSSCHECK_DEBUG, which lets it through for whoever debugs it.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
-        if not args_list:
-            parser.print_help(sys.stderr)
-            return EXIT_USAGE
-        args = parser.parse_args(args_list)
-        if args.command == "compare":
-            return _compare(args)
-        if args.command == "eval":
-            return _eval(args)
-        if args.command == "perturb":
-            return _perturb(args)
-        if args.command == "check":
-            return cli_gate.run_check(args)
-        if args.command == "baseline":
-            return cli_gate.run_baseline(args)
-        raise UsageError("a command is required: compare, check, baseline, eval or perturb")
+        try:
+            status = _dispatch(args_list)
+        except SystemExit:  # --help and --version print, then leave through argparse's exit
+            _flush_stdout()
+            raise
+        _flush_stdout()
+        return status
     except CrosscheckError as exc:
         print(f"crosscheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("crosscheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing is wrong to report, as with any other CLI.
+        discard_stdout()
+        return EXIT_USAGE
+    except Exception as exc:
+        if os.environ.get("CROSSCHECK_DEBUG"):
+            raise
+        message = " ".join(str(exc).split())
+        print(f"crosscheck: error: internal error: {type(exc).__name__}: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _flush_stdout() -> None:
+    """Flush stdout now: on a full device the error must be our one line, not one at interpreter exit."""
+    if sys.stdout is not None:
+        write_stdout("")
+
+
+def _dispatch(args_list: list[str]) -> int:
+    """Parse the arguments and run the command they name."""
+    parser = build_parser()
+    if not args_list:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    args = parser.parse_args(args_list)
+    if args.command == "compare":
+        return _compare(args)
+    if args.command == "eval":
+        return _eval(args)
+    if args.command == "perturb":
+        return _perturb(args)
+    if args.command == "check":
+        return cli_gate.run_check(args)
+    if args.command == "baseline":
+        return cli_gate.run_baseline(args)
+    raise UsageError("a command is required: compare, check, baseline, eval or perturb")
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -124,9 +156,9 @@ def _compare(args: argparse.Namespace) -> int:
     if len(args.sources) < 2:
         raise UsageError("compare needs at least two SOURCE files")
     if args.output:
-        _check_output(args.output, args.sources)
+        check_output(args.output, [(s, "a source article") for s in args.sources])
     report = compare(args.sources, reference=args.reference, leads=args.leads)
-    if args.format == "table" and not args.output and sys.stdout.isatty():
+    if args.format == "table" and not args.output and sys.stdout is not None and sys.stdout.isatty():
         # Fit and colour only for a person at a terminal; files and pipes get the fixed, plain layout.
         colour = not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
         text = render_table(report, width=shutil.get_terminal_size().columns, color=colour)
@@ -135,7 +167,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.output:
         write_atomic(args.output, text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     threshold = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if report.fails(threshold) else EXIT_OK
 
@@ -148,9 +180,13 @@ def _eval(args: argparse.Namespace) -> int:
     from .pipeline import check
     from .sources import read_sources
 
-    events = evaluate.load_dir(Path(args.directory), args.split)
-    if args.output:
-        _check_output(args.output, [])
+    everything = evaluate.load_dir(Path(args.directory))
+    if args.output:  # every gold file is an input, and so is every article one names
+        check_output(
+            args.output,
+            [(e.file, "a gold file") for e in everything if e.file] + [(s, "a source article") for e in everything for s in e.sources],
+        )
+    events = [e for e in everything if args.split in ("all", e.split)]
     nlp = load_model()
     scores = evaluate.run(events, lambda paths: check(read_sources(paths), nlp, leads=args.leads).to_dict())
     if args.format == "json":
@@ -161,7 +197,7 @@ def _eval(args: argparse.Namespace) -> int:
     if args.output:
         write_atomic(args.output, text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return EXIT_OK
 
 
@@ -186,42 +222,15 @@ def _perturb(args: argparse.Namespace) -> int:
         if p is None:
             print(f"crosscheck: no {edit} edit possible in {article.path}", file=sys.stderr)
             continue
-        stem = Path(article.path).stem
+        stem = Path(args.article).stem
         copy = out / f"{stem}.{edit}.md"
-        if os.path.realpath(copy) in {os.path.realpath(x) for x in paths}:
-            raise UsageError(f"-o {out}: would overwrite a source article")
+        gold_file = out / f"{stem}.{edit}.yaml"
+        for written_to in (copy, gold_file):
+            check_output(str(written_to), [(x, "a source article") for x in paths])
         write_atomic(str(copy), p.apply(article.text))
         partner = Path(os.path.relpath(Path(paths[-1]).resolve(), out.resolve()))
         gold = perturb.gold_yaml(f"{stem}.{edit}", "heldout", [copy.name, str(partner)], p, f"perturbed copy of {article.path}")
-        write_atomic(str(out / f"{stem}.{edit}.yaml"), gold)
-        print(f"{copy}: {p.note}")
+        write_atomic(str(gold_file), gold)
+        print(f"{printable(copy)}: {p.note}")
         written += 1
     return EXIT_OK if written else EXIT_FINDINGS
-
-
-def _check_output(output: str, sources: Sequence[str]) -> None:
-    real = os.path.realpath(output)
-    if any(os.path.realpath(s) == real for s in sources):
-        raise UsageError(f"-o {output}: refusing to overwrite a source article")
-    parent = Path(real).parent
-    if not parent.is_dir():
-        raise UsageError(f"-o {output}: directory {parent} does not exist")
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write a file so readers see the old or the new content, never a partial one."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        # mkstemp makes the file private (0600); a report gets the mode any new file would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CrosscheckError(f"cannot write {path}: {exc.strerror or exc}") from None

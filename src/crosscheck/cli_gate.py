@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import FAIL_ON, LEADS_HELP
+from .config import FAIL_ON, LEADS_HELP, MAX_JOBS
 from .errors import UsageError
+from .files import check_output, printable, write_atomic, write_stdout
 
 if TYPE_CHECKING:
     from .config import Config
@@ -31,12 +31,13 @@ DEFAULT_DATASET = "sources"
 
 
 def _jobs(text: str) -> int:
+    """`--jobs N`: 1 to MAX_JOBS; more would start that many spaCy processes, or crash trying."""
     try:
         n = int(text)
     except ValueError:
         n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of processes, 1 or more, got {text!r}")
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes from 1 to {MAX_JOBS}, got {text!r}")
     return n
 
 
@@ -96,8 +97,9 @@ def run_check(args: argparse.Namespace) -> int:
     baseline_path = args.baseline or config.baseline
     accepted = baseline_mod.load(baseline_path) if baseline_path else None
     if args.output:
-        _check_output(args.output, events, baseline_path)
-    result = _run(events, config, accepted, baseline_path)
+        baseline_input = [(baseline_path, "the baseline (use `crosscheck baseline` to update it)")] if baseline_path else []
+        check_output(args.output, baseline_input + _inputs(config, events))
+    result = _run(events, config, accepted, printable(baseline_path) if baseline_path else None)
     _emit(CI_RENDERERS[args.format](result), args.output)
     return 1 if result.failed() else 0
 
@@ -109,14 +111,15 @@ def run_baseline(args: argparse.Namespace) -> int:
     from .render_ci import plural
 
     config, events = _prepare(args)
-    _check_output(args.output, events, None)
-    previous = baseline_mod.load(args.output) if Path(args.output).exists() else None
+    check_output(args.output, _inputs(config, events))
+    # Only a regular file can hold a previous baseline; -o /dev/null just discards the new one.
+    previous = baseline_mod.load(args.output) if os.path.isfile(args.output) else None
     result = _run(events, config, None, None)
     found = [(r.event.name, c.finding) for r in result.events for c in r.checked if c.status is Status.NEW]
     recorded = baseline_mod.record(found, reason=args.reason, previous=previous)
     _emit(baseline_mod.dumps(recorded), args.output)
     what = f"{plural(len(recorded.entries), 'discrepancy')} of {plural(len(events), 'event')}"
-    print(f"crosscheck: recorded {what} in {args.output}")
+    print(f"crosscheck: recorded {what} in {printable(args.output)}")
     return 0
 
 
@@ -173,21 +176,15 @@ def _run(events: tuple[Event, ...], config: Config, accepted: Any, baseline_path
             progress.close()
 
 
-def _check_output(output: str, events: tuple[Event, ...], baseline: str | None) -> None:
-    real = os.path.realpath(output)
-    protected = {os.path.realpath(o.file) for ev in events for o in ev.origins}
-    if real in protected:
-        raise UsageError(f"-o {output}: refusing to overwrite a source article")
-    if baseline and real == os.path.realpath(baseline):
-        raise UsageError(f"-o {output}: refusing to overwrite the baseline (use `crosscheck baseline` to update it)")
-    if not Path(real).parent.is_dir():
-        raise UsageError(f"-o {output}: directory {Path(real).parent} does not exist")
+def _inputs(config: Config, events: tuple[Event, ...]) -> list[tuple[str, str]]:
+    """Every file a gate run reads, named for the message refusing `-o` onto it."""
+    kinds = {".json": "the manifest", ".toml": "the manifest", ".jsonl": "the dataset file"}
+    out = [(config.file, "the configuration")] if config.file else []
+    return out + [(f, kinds.get(Path(f).suffix.lower(), "a source article")) for ev in events for f in ev.files]
 
 
 def _emit(text: str, output: str | None) -> None:
-    from .cli import write_atomic
-
     if output:
         write_atomic(output, text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)

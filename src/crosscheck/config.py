@@ -18,13 +18,13 @@ naming the file and the key. Paths in the file are relative to the file's direct
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from .errors import CrosscheckError, UsageError
+from .files import MAX_INPUT_BYTES, parse_toml, printable, read_input
 from .model import Category, Severity
 
 CONFIG_FILE = "crosscheck.toml"
@@ -36,6 +36,8 @@ LEADS_HELP = (  # the command line's words for `leads`, for compare, check and b
 )
 
 
+MAX_JOBS = 256
+"""More parsing processes than this is a typo, not a machine: each loads its own spaCy model."""
 KEYS = ("fail_on", "paths", "baseline", "severity", "disable", "exclude", "cache_dir", "jobs", "leads")
 DEFAULT_CACHE_DIR = ".crosscheck-cache"
 
@@ -69,15 +71,16 @@ def load(path: str | None = None, *, directory: str = ".") -> Config:
         path = found
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data = parse_toml(read_input(p, MAX_INPUT_BYTES, printable(path)).decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(f"--config {path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read configuration ({getattr(exc, 'strerror', None) or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError, and what parse_toml makes one-line
         raise UsageError(f"{path}: not valid TOML ({exc})") from None
     if p.name == "pyproject.toml":
-        table = data.get("tool", {}).get("crosscheck")
+        tool = data.get("tool")
+        table = tool.get("crosscheck") if isinstance(tool, dict) else None
         if not isinstance(table, dict):
             raise UsageError(f"{path}: has no [tool.crosscheck] table")
         return parse(table, path, prefix="tool.crosscheck.")
@@ -85,15 +88,21 @@ def load(path: str | None = None, *, directory: str = ".") -> Config:
 
 
 def _find(directory: Path) -> str | None:
-    if (directory / CONFIG_FILE).is_file():
+    """The configuration file in `directory`, if any.
+
+    A crosscheck.toml that exists but is no regular file (a FIFO, a dangling link) is returned
+    too, for `load` to refuse: skipping it would silently run with the defaults.
+    """
+    if os.path.lexists(directory / CONFIG_FILE):
         return str(directory / CONFIG_FILE)
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = parse_toml(read_input(pyproject, MAX_INPUT_BYTES, str(pyproject)).decode("utf-8"))
+        except (OSError, ValueError, CrosscheckError):  # ValueError: UnicodeDecodeError, TOMLDecodeError
             return None  # not ours to judge: only a [tool.crosscheck] table makes it our config
-        if "crosscheck" in data.get("tool", {}):
+        tool = data.get("tool")
+        if isinstance(tool, dict) and "crosscheck" in tool:
             return str(pyproject)
     return None
 
@@ -138,8 +147,8 @@ def parse(data: Mapping[str, Any], file: str, *, prefix: str = "") -> Config:
             pairs.append((category, Severity(sev)))
         out["severity"] = tuple(pairs)
     if "jobs" in data:
-        if isinstance(data["jobs"], bool) or not isinstance(data["jobs"], int) or data["jobs"] < 1:
-            raise bad("jobs", "a whole number of processes, 1 or more")
+        if isinstance(data["jobs"], bool) or not isinstance(data["jobs"], int) or not 1 <= data["jobs"] <= MAX_JOBS:
+            raise bad("jobs", f"a whole number of processes from 1 to {MAX_JOBS}")
         out["jobs"] = data["jobs"]
     if "leads" in data:
         if not isinstance(data["leads"], bool):

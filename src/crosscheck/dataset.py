@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .baseline import Waiver, parse_waivers
 from .errors import InputError
+from .files import MAX_DATASET_BYTES, MAX_INPUT_BYTES, parse_json, parse_toml, printable, read_input
 from .model import Source
 from .sources import (
     MAX_BYTES,
@@ -68,6 +69,7 @@ class Event:
     origins: tuple[Origin, ...]  # one per source
     waivers: tuple[Waiver, ...] = ()
     where: str = ""  # the folder, manifest or file the event comes from, for messages
+    files: tuple[str, ...] = ()  # every file read for the event (articles, manifest, .jsonl), so `-o` spares them
 
 
 def discover(paths: Sequence[str], *, exclude: Sequence[str] = ()) -> tuple[Event, ...]:
@@ -84,22 +86,28 @@ def discover(paths: Sequence[str], *, exclude: Sequence[str] = ()) -> tuple[Even
 
 
 def _discover_one(shown: str, exclude: Sequence[str]) -> list[Event]:
-    p = Path(shown)
-    if p.is_dir():
+    try:
+        st = os.stat(shown)
+    except FileNotFoundError:
+        raise InputError(f"{printable(shown)}: no such file or directory") from None
+    except OSError as exc:  # a name too long, a symlink loop, no permission
+        raise InputError(f"{printable(shown)}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
         for name in MANIFEST_NAMES:
-            if (p / name).is_file():
+            # lexists: a manifest that is no regular file is refused, not skipped for the folders
+            if os.path.lexists(os.path.join(shown, name)):
                 return _manifest(os.path.join(shown, name))
         return _folders(shown, exclude)
-    if not p.exists():
-        raise InputError(f"{shown}: no such file or directory")
-    suffix = p.suffix.lower()
+    suffix = Path(shown).suffix.lower()
     if suffix == ".jsonl":
         return _jsonl(shown)
     if suffix in (".toml", ".json"):
         return _manifest(shown)
     if suffix in ARTICLE_SUFFIXES:
-        raise InputError(f"{shown}: is an article; give its event folder or the dataset directory")
-    raise InputError(f"{shown}: not a dataset (expected a directory, a .jsonl file or a crosscheck-manifest.toml/.json)")
+        raise InputError(f"{printable(shown)}: is an article; give its event folder or the dataset directory")
+    raise InputError(
+        f"{printable(shown)}: not a dataset (expected a directory, a .jsonl file or a crosscheck-manifest.toml/.json)"
+    )
 
 
 def _excluded(rel: str, shown: str, patterns: Sequence[str]) -> bool:
@@ -126,60 +134,73 @@ def _folders(root: str, exclude: Sequence[str]) -> list[Event]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            raise InputError(f"{folder}: cannot list folder ({exc.strerror or exc})") from None
+            raise InputError(f"{printable(folder)}: cannot list folder ({exc.strerror or exc})") from None
         files, found = [], False
         for entry in entries:
             sub_rel = f"{rel}/{entry.name}" if rel else entry.name
             shown = os.path.normpath(os.path.join(folder, entry.name))
             if entry.name.startswith(".") or _excluded(sub_rel, shown, exclude):
                 continue
-            if entry.is_dir():
+            if _is_dir(entry):
                 found = walk(shown, sub_rel) or found
             elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
                 files.append(shown)
         if files and found:
             raise InputError(
-                f"{folder}: holds both articles ({Path(files[0]).name}) and event folders; "
+                f"{printable(folder)}: holds both articles ({Path(files[0]).name}) and event folders; "
                 "move the articles into a folder of their own or exclude them"
             )
         if files:
-            events.append(_event(rel or root_name, files, folder))
+            events.append(_event(printable(rel or root_name), files, printable(folder)))
         return bool(files) or found
 
     if not walk(os.path.normpath(root), ""):
-        raise InputError(f"{root}: no articles found (expected event folders of .md or .txt files)")
+        raise InputError(f"{printable(root)}: no articles found (expected event folders of .md or .txt files)")
     return events
 
 
-def _event(name: str, paths: Sequence[str], where: str) -> Event:
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry is a directory (through symlinks); a symlink loop is not one.
+
+    `is_dir` raises ELOOP for a loop; as a file, the entry is then refused when read, by name.
+    """
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _event(name: str, paths: Sequence[str], where: str, manifest: str | None = None) -> Event:
     if len(paths) < 2:
         raise InputError(
-            f"{where}: event {name!r} has a single article ({paths[0]}); an event needs at least two "
+            f"{where}: event {name!r} has a single article ({printable(paths[0])}); an event needs at least two "
             "to compare: add another or exclude it"
         )
     sources = read_sources(paths)
     waivers = tuple(w for s in sources for w in parse_waivers(front_matter(s).get("waive"), s.path, s.id))
-    return Event(name, sources, tuple(Origin(s.path) for s in sources), waivers, where)
+    files = (*paths, manifest) if manifest else tuple(paths)
+    return Event(name, sources, tuple(Origin(s.path) for s in sources), waivers, where, files)
 
 
 def _manifest(path: str) -> list[Event]:
+    shown = printable(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_input(path, MAX_INPUT_BYTES, shown)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read manifest ({exc.strerror or exc})") from None
+        raise InputError(f"{shown}: cannot read manifest ({exc.strerror or exc})") from None
     try:
         text = raw.decode("utf-8")
-        data = tomllib.loads(text) if path.endswith(".toml") else json.loads(text)
+        data = parse_toml(text) if path.endswith(".toml") else parse_json(text)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a valid manifest ({exc})") from None
+        raise InputError(f"{shown}: not valid UTF-8 (byte {exc.start})") from None
+    except ValueError as exc:  # TOMLDecodeError, JSONDecodeError, and what parse_json/parse_toml make one-line
+        raise InputError(f"{shown}: not a valid manifest ({exc})") from None
     if not isinstance(data, dict) or set(data) != {"events"} or not isinstance(data["events"], list):
-        raise InputError(f"{path}: a manifest holds exactly one key, 'events': a list of {{name, sources}}")
+        raise InputError(f"{shown}: a manifest holds exactly one key, 'events': a list of {{name, sources}}")
     base = os.path.dirname(path)
     events = []
     for n, item in enumerate(data["events"]):
-        where = f"{path}: events[{n}]"
+        where = f"{shown}: events[{n}]"
         if not isinstance(item, dict) or set(item) != {"name", "sources"}:
             raise InputError(f"{where}: each event needs exactly 'name' and 'sources'")
         name, paths = item["name"], item["sources"]
@@ -187,42 +208,45 @@ def _manifest(path: str) -> list[Event]:
             raise InputError(f"{where}: 'name' must be non-empty text")
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths) or not paths:
             raise InputError(f"{where}: 'sources' must be a list of article paths")
-        events.append(_event(name.strip(), [os.path.normpath(os.path.join(base, p)) for p in paths], where))
+        events.append(_event(name.strip(), [os.path.normpath(os.path.join(base, p)) for p in paths], where, path))
     return events
 
 
 def _jsonl(path: str) -> list[Event]:
+    shown = printable(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_input(path, MAX_DATASET_BYTES, shown)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+        raise InputError(f"{shown}: cannot read file ({exc.strerror or exc})") from None
     rows: dict[str, list[tuple[Source, Origin, tuple[Waiver, ...]]]] = {}
     for n, line in enumerate(raw.split(b"\n"), 1):
         if line.strip():
-            event, source, waivers = _row(line, path, n)
-            rows.setdefault(event, []).append((source, Origin(path, n), waivers))
+            event, source, waivers = _row(line, shown, n)
+            rows.setdefault(event, []).append((source, Origin(shown, n), waivers))
     events = []
     for name, items in rows.items():
         if len(items) < 2:
             raise InputError(
-                f"{path}:{items[0][1].row}: event {name!r} has a single article; an event needs at least two to compare"
+                f"{shown}:{items[0][1].row}: event {name!r} has a single article; an event needs at least two to compare"
             )
         sources = unique_ids([s for s, _, _ in items])
         waivers = tuple(
             Waiver(w.token, s.id, w.where, w.reason) for s, (_, _, ws) in zip(sources, items, strict=True) for w in ws
         )
-        events.append(Event(name, sources, tuple(o for _, o, _ in items), waivers, path))
+        events.append(Event(name, sources, tuple(o for _, o, _ in items), waivers, shown, (path,)))
     return events
 
 
 def _row(line: bytes, path: str, n: int) -> tuple[str, Source, tuple[Waiver, ...]]:
     where = f"{path}:{n}"
     try:
-        row = json.loads(line.decode("utf-8"))
+        row = parse_json(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise InputError(f"{where}: not valid UTF-8 (byte {exc.start} of the line)") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except ValueError as exc:  # too deep, too long a number, a lone surrogate: see files.parse_json
+        raise InputError(f"{where}: not valid JSON ({exc})") from None
     if not isinstance(row, dict):
         raise InputError(f"{where}: expected a JSON object with 'event' and 'text', got {type(row).__name__}")
     unknown = sorted(k for k in row if k not in ROW_KEYS)

@@ -15,6 +15,7 @@ import yaml
 
 from . import names
 from .errors import InputError
+from .files import MAX_INPUT_BYTES, has_surrogate, printable, read_input
 from .model import Category
 
 GOLD_KEYS = frozenset({"event", "split", "sources", "attribution", "discrepancies", "agreements", "must_not"})
@@ -40,6 +41,7 @@ class GoldEvent:
     discrepancies: tuple[Label, ...]
     agreements: tuple[Label, ...]
     must_not: tuple[Label, ...]
+    file: Path | None = None  # the gold file itself, so `eval -o` never writes over it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,48 +59,88 @@ class EventScore:
 
 
 def load_gold(path: Path) -> GoldEvent:
-    """Read and check one gold file; source paths are relative to the file."""
+    """Read and check one gold file; source paths are relative to the file.
+
+    The read is bounded and refuses what is not a regular file (a FIFO would hang the run), and
+    every field is checked here, so a malformed file is one line naming the file and the field,
+    never a traceback from deep inside scoring.
+    """
+    shown = printable(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: cannot read gold file ({exc})") from None
+        text = read_input(path, MAX_INPUT_BYTES, shown).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{shown}: cannot read gold file ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(_yaml_error(shown, exc)) from None
+    except RecursionError:
+        raise InputError(f"{shown}: not valid YAML (nested too deeply)") from None
+    except ValueError:  # int() refuses literals over sys.get_int_max_str_digits() digits
+        raise InputError(f"{shown}: not valid YAML (a number has too many digits)") from None
     if not isinstance(data, dict):
-        raise InputError(f"{path}: a gold file is a mapping")
-    unknown = sorted(set(data) - GOLD_KEYS)
+        raise InputError(f"{shown}: a gold file is a mapping")
+    if has_surrogate(data):
+        raise InputError(f"{shown}: has a \\u escape that is a lone surrogate, not a character")
+    unknown = sorted(str(k) for k in set(data) - GOLD_KEYS)
     if unknown:
-        raise InputError(f"{path}: unknown key {unknown[0]!r}")
+        raise InputError(f"{shown}: unknown key {unknown[0]!r}")
     if data.get("split") not in SPLITS:
-        raise InputError(f"{path}: split must be one of {', '.join(SPLITS)}")
+        raise InputError(f"{shown}: split must be one of {', '.join(SPLITS)}")
     sources = data.get("sources") or []
+    if not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise InputError(f"{shown}: 'sources' must be a list of article paths, got {sources!r}")
     if len(sources) < 2:
-        raise InputError(f"{path}: an event needs at least two sources")
+        raise InputError(f"{shown}: an event needs at least two sources")
     return GoldEvent(
-        event=str(data.get("event") or path.stem),
+        event=printable(str(data.get("event") or path.stem)),
         split=data["split"],
         sources=tuple((path.parent / s).resolve() for s in sources),
-        discrepancies=_labels(path, data.get("discrepancies")),
-        agreements=_labels(path, data.get("agreements")),
-        must_not=_labels(path, data.get("must_not")),
+        discrepancies=_labels(shown, "discrepancies", data.get("discrepancies")),
+        agreements=_labels(shown, "agreements", data.get("agreements")),
+        must_not=_labels(shown, "must_not", data.get("must_not")),
+        file=path,
     )
 
 
-def _labels(path: Path, items: Any) -> tuple[Label, ...]:
+def _yaml_error(shown: str, exc: yaml.YAMLError) -> str:
+    """PyYAML's multi-line message as one line: the file, the line and the problem."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{shown}:{mark.line + 1}" if mark is not None else shown
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "cannot be parsed"
+    return f"{where}: not valid YAML ({' '.join(str(problem).split())})"
+
+
+def _labels(shown: str, key: str, items: Any) -> tuple[Label, ...]:
+    """The labels of one list (`discrepancies`, `agreements`, `must_not`), each checked."""
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise InputError(f"{shown}: '{key}' must be a list of labels, got {items!r}")
     out = []
     categories = {str(c) for c in Category}
-    for item in items or []:
+    for n, item in enumerate(items):
+        where = f"{shown}: {key}[{n}]"
         if not isinstance(item, dict) or item.get("category") not in categories or not item.get("values"):
-            raise InputError(f"{path}: each label needs a known category and values: {item!r}")
-        out.append(Label(item["category"], tuple(str(v) for v in item["values"]), str(item.get("note", ""))))
+            raise InputError(f"{where}: each label needs a known category and values: {item!r}")
+        values = item["values"]
+        if not isinstance(values, list) or not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
+            raise InputError(f"{where}: 'values' must be a list of strings, got {values!r}")
+        out.append(Label(item["category"], tuple(str(v) for v in values), str(item.get("note", ""))))
     return tuple(out)
 
 
 def load_dir(directory: Path, split: str | None = None) -> list[GoldEvent]:
     """Every gold event in a directory, by file name, optionally of one split."""
-    if not directory.is_dir():
-        raise InputError(f"{directory}: not a directory of gold files")
+    try:
+        is_dir = directory.is_dir()
+    except OSError:  # a name too long, say
+        is_dir = False
+    if not is_dir:
+        raise InputError(f"{printable(directory)}: not a directory of gold files")
     events = [load_gold(p) for p in sorted(directory.glob("*.yaml"))]
     if not events:
-        raise InputError(f"{directory}: no gold files (*.yaml)")
+        raise InputError(f"{printable(directory)}: no gold files (*.yaml)")
     return [e for e in events if split in (None, "all", e.split)]
 
 

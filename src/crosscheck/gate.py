@@ -189,7 +189,7 @@ def analyse_events(
     reports: dict[int, Report] = {}
     for i, ev in enumerate(events):
         if cache is not None:
-            found = cache_mod.decode_findings(cache.get("result", cache_mod.result_key(ev.sources, model, code)))
+            found = cache_mod.decode_findings(cache.get("result", cache_mod.result_key(ev.sources, model, code)), ev.sources)
             if found is not None:
                 reports[i] = Report(ev.sources, found)
     todo = [i for i in range(len(events)) if i not in reports]
@@ -227,7 +227,7 @@ def _parse_all(
         keys[s] = key = cache_mod.parse_key(s, model, code) if cache is not None else s.text
         if s in out or key in todo:
             continue
-        found = cache_mod.decode_sentences(cache.get("parse", key), s.id) if cache is not None else None
+        found = cache_mod.decode_sentences(cache.get("parse", key), s.id, s.text) if cache is not None else None
         if found is not None:
             out[s] = Parsed(s, found)
         else:

@@ -39,6 +39,6 @@ def for_terminal(stream: TextIO | None = None, env: Mapping[str, str] | None = N
     """A `Progress` on `stream` (default stderr) when a person is watching it, else None."""
     stream = sys.stderr if stream is None else stream
     env = os.environ if env is None else env
-    if env.get("CI") or not stream.isatty():
+    if env.get("CI") or stream is None or not stream.isatty():  # None: stderr closed (2>&-)
         return None
     return Progress(stream)

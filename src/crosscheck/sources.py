@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .files import has_surrogate, printable, read_input
 from .model import Source
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -30,21 +31,21 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
 def read_source(path: str | os.PathLike[str]) -> Source:
-    """Read one article file, refusing what is not a readable UTF-8 text article."""
-    p = Path(path)
-    shown = str(path)
-    if not p.exists():
-        raise InputError(f"{shown}: no such file")
-    if p.is_dir():
-        raise InputError(f"{shown}: is a directory, expected an article file")
+    """Read one article file, refusing what is not a readable UTF-8 text article.
+
+    The read is bounded and refuses what is not a regular file (`files.read_input`): a FIFO or
+    /dev/zero would otherwise hang or fill memory. The path is shown printable.
+    """
+    shown = printable(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{shown}: file is {size} bytes, larger than the {MAX_BYTES}-byte limit")
-        raw = p.read_bytes()
+        raw = read_input(path, MAX_BYTES, shown)
+    except FileNotFoundError:
+        raise InputError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{shown}: is a directory, expected an article file") from None
     except OSError as exc:
         raise InputError(f"{shown}: cannot read file ({exc.strerror or exc})") from None
-    return parse_source(raw, shown, default_id=_id_from_name(p.stem))
+    return parse_source(raw, shown, default_id=_id_from_name(Path(shown).stem))
 
 
 def parse_source(raw: bytes, shown: str, *, default_id: str) -> Source:
@@ -127,12 +128,16 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
     try:
         # Every front matter value is text; BaseLoader keeps dates as strings for _date to check.
         meta = yaml.load(m.group(1) or "", Loader=yaml.BaseLoader) or {}
+    except RecursionError:
+        raise InputError(f"{shown}: front matter is nested too deeply") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (line {line + 2})" if line is not None else ""
         raise InputError(f"{shown}: front matter is not valid YAML{where}") from None
     if not isinstance(meta, dict):
         raise InputError(f"{shown}: front matter must be a mapping of keys to values")
+    if has_surrogate(meta):  # a "\ud800" escape: no character, and no report could be written with it
+        raise InputError(f"{shown}: front matter has a \\u escape that is a lone surrogate, not a character")
     unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS)
     if unknown:
         allowed = ", ".join(sorted(FRONT_MATTER_KEYS))
