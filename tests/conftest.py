@@ -30,6 +30,24 @@ SAMPLE_PATHS = (
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 
 
+def forbid_model(monkeypatch: pytest.MonkeyPatch, why: str = "a run that should fail on its input or output") -> None:
+    """From now on, loading the language model fails the test: `why` says what should have
+    happened instead (an input error reported first, everything read from the cache)."""
+
+    def refuse(name: str | None = None) -> Any:
+        raise AssertionError(f"the model was loaded for {why}")
+
+    import crosscheck.nlp
+
+    monkeypatch.setattr(crosscheck.nlp, "load_model", refuse)
+
+
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Input, output and configuration errors must be reported before the model is ever loaded."""
+    forbid_model(monkeypatch)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Register the markers this suite uses."""
     config.addinivalue_line("markers", "needs_corpus: needs ../shared/corpus (NewsWCL50, ECB+); skipped where absent")

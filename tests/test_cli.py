@@ -39,16 +39,6 @@ def good(tmp_path: Path) -> str:
     return str(p)
 
 
-@pytest.fixture
-def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Input errors must be reported before the model is ever loaded."""
-
-    def refuse(name: str | None = None) -> None:
-        raise AssertionError("the model was loaded for a run that should fail on its input")
-
-    monkeypatch.setattr(crosscheck.nlp, "load_model", refuse)
-
-
 def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
     """The single stderr line of a failed run; stdout must be empty."""
     out, err = capsys.readouterr()

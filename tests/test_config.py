@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import crosscheck.nlp
 from crosscheck.cli import build_parser, main
 from crosscheck.config import Config, load
 from crosscheck.errors import UsageError
 from crosscheck.model import Category, Severity
 
 ARTICLE = "---\noutlet: {outlet}\n---\nThe army sent 300 soldiers to the port city of Arica on Friday.\n"
-
-
-@pytest.fixture
-def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A configuration error must be reported before the model is ever loaded."""
-
-    def refuse(name: str | None = None) -> Any:
-        raise AssertionError("the model was loaded for a run that should fail on its configuration")
-
-    monkeypatch.setattr(crosscheck.nlp, "load_model", refuse)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-import crosscheck.nlp
 from crosscheck.cli import main
 from crosscheck.dataset import Origin, discover
 from crosscheck.errors import InputError
@@ -22,14 +21,8 @@ from crosscheck.errors import InputError
 ARTICLE = "---\noutlet: {outlet}\n---\nThe army sent 300 soldiers to the port city of Arica on Friday.\n"
 
 
-@pytest.fixture(autouse=True)
-def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Discovery never needs the model; a run that fails on its input must not load it."""
-
-    def refuse(name: str | None = None) -> Any:
-        raise AssertionError("the model was loaded")
-
-    monkeypatch.setattr(crosscheck.nlp, "load_model", refuse)
+pytestmark = pytest.mark.usefixtures("no_model")
+"""Discovery never needs the model; a run that fails on its input must not load it."""
 
 
 def article(path: Path, outlet: str | None = None, text: str | None = None) -> Path:

@@ -17,6 +17,7 @@ import pytest
 from handmade import evidence, finding, source
 
 import crosscheck.nlp
+from conftest import forbid_model
 from crosscheck import cache as cache_mod
 from crosscheck.baseline import Baseline, Entry, fingerprint, load, record
 from crosscheck.cli import main
@@ -65,15 +66,6 @@ French and German leaders held talks in Paris on Monday about energy.
 
 French President Emmanuel Macron said that 14 new power lines would be built across the border between the two countries.
 """
-
-
-def forbid_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """From now on, loading the model fails the test: everything must come from the cache."""
-
-    def refuse(name: str | None = None) -> Any:
-        raise AssertionError("the model was loaded although every article was cached")
-
-    monkeypatch.setattr(crosscheck.nlp, "load_model", refuse)
 
 
 @pytest.fixture
@@ -199,7 +191,7 @@ def test_warm_run_needs_no_model(
     cold = run(capsys, *argv)
     assert sorted(p.name for p in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "parse", "result"]
     assert len(list((cache / "parse").rglob("*.json"))) == 4 and len(list((cache / "result").rglob("*.json"))) == 2
-    forbid_model(monkeypatch)
+    forbid_model(monkeypatch, "a run whose every article was cached")
     assert run(capsys, *argv) == cold
     for entry in (cache / "result").rglob("*.json"):  # without event results, cached parses suffice
         entry.unlink()

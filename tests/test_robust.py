@@ -43,16 +43,6 @@ def art(path: Path, outlet: str = "Wire", n: int = 14) -> str:
     return str(path)
 
 
-@pytest.fixture
-def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A run that fails on its input or output must fail before the model is loaded."""
-
-    def refuse(name: str | None = None) -> Any:
-        raise AssertionError("the model was loaded for a run that should fail first")
-
-    monkeypatch.setattr(crosscheck.nlp, "load_model", refuse)
-
-
 def error_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
     """Run `crosscheck argv`: exit 2, nothing on stdout, one error line on stderr, returned."""
     assert main(argv) == 2
