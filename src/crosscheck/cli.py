@@ -186,7 +186,7 @@ def _eval(args: argparse.Namespace) -> int:
             args.output,
             [(e.file, "a gold file") for e in everything if e.file] + [(s, "a source article") for e in everything for s in e.sources],
         )
-    events = [e for e in everything if args.split in ("all", e.split)]
+    events = evaluate.of_split(everything, args.split)
     nlp = load_model()
     scores = evaluate.run(events, lambda paths: check(read_sources(paths), nlp, leads=args.leads).to_dict())
     if args.format == "json":

@@ -141,6 +141,11 @@ def load_dir(directory: Path, split: str | None = None) -> list[GoldEvent]:
     events = [load_gold(p) for p in sorted(directory.glob("*.yaml"))]
     if not events:
         raise InputError(f"{printable(directory)}: no gold files (*.yaml)")
+    return of_split(events, split)
+
+
+def of_split(events: list[GoldEvent], split: str | None) -> list[GoldEvent]:
+    """The events of one split; all of them for None or "all"."""
     return [e for e in events if split in (None, "all", e.split)]
 
 

@@ -420,12 +420,7 @@ def copied_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[in
     loosely the rest of the sentences align.
     """
     found = _one_changed(first, x_at, second, y_at)
-    if found is None:
-        return False
-    a, i, b, j = found
-    if _copied_around(a, i, b, j, FIGURE_WORDS):
-        return True
-    return _run_length(a[:i][::-1], b[:j][::-1]) >= FIGURE_WORDS and _ends_clause(first, i) and _ends_clause(second, j)
+    return found is not None and _copied(first, second, *found)
 
 
 def moved_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int, int]) -> bool:
@@ -434,9 +429,22 @@ def moved_figure(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int
     employees were killed in Athens on May 5, 2010, when …" / "On May 4, 2010, three bank
     employees were killed in Athens when …". One sentence rewritten by moving a phrase, so its
     one changed figure is one fact reported two ways, as a figure in copied words is."""
-    if _one_changed(first, x_at, second, y_at) is None:
-        return False
+    return _one_changed(first, x_at, second, y_at) is not None and _moved(first, x_at, second, y_at)
 
+
+def figure_in_same_words(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int, int]) -> bool:
+    """`copied_figure` or `moved_figure`, reading the sentences' figures once."""
+    found = _one_changed(first, x_at, second, y_at)
+    return found is not None and (_copied(first, second, *found) or _moved(first, x_at, second, y_at))
+
+
+def _copied(first: str, second: str, a: list[str], i: int, b: list[str], j: int) -> bool:
+    if _copied_around(a, i, b, j, FIGURE_WORDS):
+        return True
+    return _run_length(a[:i][::-1], b[:j][::-1]) >= FIGURE_WORDS and _ends_clause(first, i) and _ends_clause(second, j)
+
+
+def _moved(first: str, x_at: tuple[int, int], second: str, y_at: tuple[int, int]) -> bool:
     def rest(text: str, at: tuple[int, int]) -> Counter[str]:
         return Counter(_lower_words(text[: at[0]] + " " + text[at[1] :], _PLAIN_WORD))
 

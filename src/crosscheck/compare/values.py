@@ -102,12 +102,7 @@ def _copied_figure(group: Sequence[Claim]) -> bool:
     warning, not an error: the rest of the sentences may differ."""
     first = group[0]
     differ = [c for c in group[1:] if c.norm != first.norm]
-    return bool(differ) and all(_set_alike(first, c) for c in differ)
-
-
-def _set_alike(a: Claim, b: Claim) -> bool:
-    """Whether two claims' figures stand in the same words, in a row or with a phrase moved."""
-    return any(test(a.evidence.text, _at(a), b.evidence.text, _at(b)) for test in (nearcopy.copied_figure, nearcopy.moved_figure))
+    return bool(differ) and all(nearcopy.figure_in_same_words(first.evidence.text, _at(first), c.evidence.text, _at(c)) for c in differ)
 
 
 def _at(c: Claim) -> tuple[int, int]:
