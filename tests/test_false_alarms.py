@@ -43,6 +43,12 @@ def _alarms(nlp: Any, tmp_path: Path, category: Category, first: str, *others: s
 # --- names -------------------------------------------------------------------------------------
 
 
+def test_a_dash_run_into_a_name_is_no_part_of_it() -> None:
+    """"A Vancouver man-Eric Allen Kirkpatrick-was charged": the dashes are punctuation."""
+    assert names.strip_name("Eric Allen Kirkpatrick-") == ("Eric Allen Kirkpatrick", None)
+    assert names.spelling(names.strip_name("Eric Allen Kirkpatrick-")[0], "Eric Kirkpatrick") is None
+
+
 def test_dropping_the_arabic_article_is_a_short_form_not_a_spelling() -> None:
     assert names.variant("Omar al-Bashir", "Omar Bashir") is Variant.INITIALS
     assert names.variant("Omar al-Bashir", "Omar al-Bashar") is Variant.LETTERS
@@ -149,6 +155,11 @@ def test_abbreviations_with_and_without_dots_quote_alike(nlp: Any, tmp_path: Pat
         # one person by post, and by post and name
         ("athletics director", "athletic director Dick Baddour", True),
         ("head coach", "assistant coach Roy Williams", False),
+        # a name with words of its sentence the parser took into the member
+        ("his IBF", "IBF", True),
+        ("IBO", "IBO world", True),
+        ("Samsung phones", "Samsung chips", False),
+        ("his IBF", "IBO", False),
     ],
 )
 def test_list_members(a: str, b: str, same: bool) -> None:
@@ -662,6 +673,24 @@ def test_a_dateline_year_does_not_set_a_count_in_the_past(nlp: Any, tmp_path: Pa
     top = "Three killed as rioters bomb bank May 5, 2010 A firebomb attack on a bank killed at least three people."
     count = next(c for c in _scraped_claims(nlp, tmp_path, top) if c.kind == "quantity" and c.get("thing") == "people")
     assert count.get("years") == "" and count.get("past") == ""
+
+
+def test_a_dateline_the_parser_reads_as_a_bare_year_is_the_pages_date(nlp: Any, tmp_path: Path) -> None:
+    # The small model takes only "2005" of "Nov 28, 2005" as a date; its day is no count either.
+    top = ("Villagers Shelter In Tents After Killer Quake Nov 28, 2005 Iranian rescue workers handed out "
+           "blankets on Monday to survivors of a powerful earthquake that killed 10 people.")
+    claims = _scraped_claims(nlp, tmp_path, top)
+    count = next(c for c in claims if c.kind == "quantity" and str(c.norm) == "10")
+    assert count.get("years") == "" and count.get("past") == "" and count.get("others") == ""
+    assert not [c for c in claims if c.kind == "quantity" and str(c.norm) == "28"]
+
+
+def test_a_quote_in_another_house_style_quotes_alike(nlp: Any, tmp_path: Path) -> None:
+    """British and American spellings, and "6:00 p.m." against "6 p.m.", are one quote; another word is not."""
+    said = 'Sgt Tim Fanning said: "Police locked down the {} and talked with the suspect, who gave himself up just after {}."'
+    first = said.format("neighborhood", "6:00 p.m.")
+    others = said.format("neighbourhood", "6 p.m."), said.format("neighbourhood", "7 p.m."), said.format("street", "6 p.m.")
+    assert _alarms(nlp, tmp_path, Category.QUOTE_WORDING, first, *others) == [0, 1, 1]
 
 
 @pytest.mark.parametrize(

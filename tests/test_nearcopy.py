@@ -256,6 +256,15 @@ def test_a_figure_in_the_same_words_moved_about_is_one_fact(first: str, x: str, 
         ("He was not sentenced to two years in that case.", "Gomes served nine months of a two-year sentence.", False),
         ("He insisted he was not the informant.", "He discounted rumours that he was the informant.", False),  # too few words
         ("He was not only charged with murder but with arson.", "He was only charged with murder, police said.", False),
+        # the denied words in another tense, after another subject
+        ("He has not been charged with vehicular manslaughter and fleeing the scene.",
+         "Tom Brown, 23, was charged with vehicular manslaughter and driving drunk.", True),
+        ("This is not the fifth successful operation by the ship this year.", "The raid was the fifth successful operation by its crew.", True),
+        ("The coach said the striker was not placed on the injured list.", "The striker had been placed on the injured list, the coach said.", True),
+        # the other sentence denies them too, or they are too slight to be one clause
+        ("The coach said the striker was not placed on the injured list.", "The striker has not been placed on the injured list.", False),
+        ("Police said he was not in the car.", "She was in the car with him.", False),
+        ("The office said the case had not been submitted as of Tuesday.", "The office said the case hadn ’ t been submitted as of Tuesday.", False),
     ],
 )
 def test_a_denial_of_the_words_the_other_sentence_prints(negated: str, plain: str, expected: bool) -> None:

@@ -319,6 +319,28 @@ def test_a_lone_surrogate_in_front_matter(tmp_path: Path, pair: tuple[str, str],
 
 
 @pytest.mark.usefixtures("no_model")
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\noutlet: Wire\ntitle: Xi meets Lee\nXi met Lee in Beijing.\n", "never closed"),
+        ("---\ntitle: {a: 1}\n---\nXi met Lee in Beijing.\n", "'title' must be text, not a mapping"),
+        ("---\noutlet: [Wire, Herald]\n---\nXi met Lee in Beijing.\n", "'outlet' must be text, not a list"),
+    ],
+)
+def test_front_matter_left_open_or_not_text(tmp_path: Path, pair: tuple[str, str], capsys: pytest.CaptureFixture[str], text: str, message: str) -> None:
+    (tmp_path / "f.md").write_text(text, encoding="utf-8")
+    assert message in error_line(capsys, ["compare", pair[0], str(tmp_path / "f.md")])
+
+
+def test_a_rule_before_prose_is_text_not_front_matter(tmp_path: Path) -> None:
+    from crosscheck.sources import read_source
+
+    (tmp_path / "r.md").write_text("---\nXi met Lee in Beijing on Monday.\n", encoding="utf-8")
+    source = read_source(tmp_path / "r.md")
+    assert source.body_start == 0 and "Xi met Lee" in source.text
+
+
+@pytest.mark.usefixtures("no_model")
 def test_a_symlink_loop_in_a_dataset_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     art(tmp_path / "ds" / "e" / "a.md")
     (tmp_path / "ds" / "e" / "l1.md").symlink_to("l2.md")

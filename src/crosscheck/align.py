@@ -196,6 +196,8 @@ def same_member(x: str, y: str) -> bool:
         return True  # "Fish and Wildlife Service" / "U. S. Fish and Wildlife Service"
     if _title_and_name(x, y) or _title_and_name(y, x):
         return True  # "athletics director" / "athletic director Dick Baddour"
+    if _name_with_words(x, y) or _name_with_words(y, x):
+        return True  # "his IBF" / "IBF", "IBO world" / "IBO"
     if len(wx) == 1 and len(wy) == 1:
         a, b = sorted((wx[0], wy[0]), key=len)
         return len(a) >= 5 and b.startswith(a[: max(5, len(a) - 2)])
@@ -211,6 +213,15 @@ def _title_and_name(title: str, named: str) -> bool:
     if len(t) < 2 or not rest or not title.islower() or not all(w[:1].isupper() for w in rest):
         return False
     return fuzz.ratio(names.fold(title), names.fold(" ".join(n[: len(t)]))) >= 90
+
+
+def _name_with_words(name: str, member: str) -> bool:
+    """Whether `member` is `name`, capitalised words alone, with lower-case words of its sentence
+    around it that the parser took into the member: "his IBF" and "IBO world" (of "the IBF, WBO,
+    IBO world titles") are "IBF" and "IBO"."""
+    words = member.split()
+    caps = [w for w in words if not w[:1].islower()]
+    return len(caps) < len(words) and name.split() == caps and any(w[:1].isupper() for w in caps)
 
 
 def _prefix_equal(a: list[str], b: list[str]) -> np.ndarray:

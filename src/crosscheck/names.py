@@ -78,7 +78,7 @@ def fold(text: str) -> str:
 
 def strip_name(text: str) -> tuple[str, str | None]:
     """Drop determiners, possessives and leading honorifics; return the name and its title."""
-    words = text.strip().strip(",.;:'’\"`").split()
+    words = text.strip().strip(",.;:'’\"`-–—").split()
     if words and words[0].lower() == "the":
         words = words[1:]
     title = None

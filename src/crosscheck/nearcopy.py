@@ -344,8 +344,9 @@ DENIED_WORDS = 5
 
 
 def affirms_denied(negated: str, plain: str) -> bool:
-    """Whether `plain` prints, word for word, the phrase `negated` denies: "He has not been charged
-    with" against "He has been charged with".
+    """Whether `plain` prints the phrase `negated` denies: word for word ("He has not been charged
+    with" against "He has been charged with"), or in another tense ("has not been charged with
+    vehicular" against "was charged with vehicular", `_affirms_in_other_tense`).
 
     Two sentences aligned only loosely may differ in a "not" that belongs to another clause; when
     the words right around it are the other sentence's own, the denial is of what it states.
@@ -356,7 +357,46 @@ def affirms_denied(negated: str, plain: str) -> bool:
         phrase = a[max(0, i - 2) : i] + ([affirmed] if affirmed else []) + a[i + 1 : i + 4]
         if len(phrase) >= DENIED_WORDS and f" {' '.join(phrase)} " in other:
             return True
+    return _affirms_in_other_tense(a, b)
+
+
+AUXILIARIES = frozenset({"be", "is", "was", "were", "are", "am", "been", "being", "have", "has", "had", "do", "does", "did"})
+TENSED_WORDS = 3
+"""Words after a "not", auxiliaries aside, the other sentence must print in a row, one of them of
+four letters or more: "not been charged with vehicular" reads "charg with vehicular"."""
+
+
+def _affirms_in_other_tense(negated: Sequence[str], plain: Sequence[str]) -> bool:
+    """Whether `plain` (lower-case words) prints, not itself denied, the TENSED_WORDS words that
+    follow a "not" in `negated`, with auxiliaries left out and endings cut (`_stem`): "Thomas was
+    not placed on IR" against "Thomas had been placed on IR". The words before the "not" are
+    the sentence's subject, which an outlet words its own way ("This is not the fifth successful
+    operation" / "This anti-piracy action … was the fifth successful operation")."""
+    kept = [w for w in plain if w not in AUXILIARIES]
+    stems = [_stem(w) for w in kept]
+    for i, _ in _denials(negated):
+        after = [_stem(w) for w in negated[i + 1 : i + 1 + 2 * TENSED_WORDS] if w not in AUXILIARIES][:TENSED_WORDS]
+        if len(after) < TENSED_WORDS or all(len(w) < 4 for w in after):
+            continue
+        for j in range(len(stems) - TENSED_WORDS + 1):
+            if stems[j : j + TENSED_WORDS] == after and not _denied_before(kept, j):
+                return True
     return False
+
+
+def _denied_before(words: Sequence[str], j: int) -> bool:
+    """Whether the word before position j denies: "not", "hadn't", or "hadn ’ t" as some copy
+    spaces it (read as "hadn", "t")."""
+    before = words[max(0, j - 2) : j]
+    return bool(before) and (_denial(before[-1]) is not None or before[-1] == "t" and before[0].endswith("n"))
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection, roughly: "charged", "charges" and "charge" read "charg"."""
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def copied_denial(negated: str, plain: str) -> bool:

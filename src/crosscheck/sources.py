@@ -30,6 +30,12 @@ META_KEYS = ("title", "outlet", "url", "published", "language", "id")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
+_UNCLOSED = re.compile(r"\A---[ \t]*\r?\n(" + "|".join(sorted(FRONT_MATTER_KEYS)) + r")[ \t]*:")
+"""A first line of "---" followed by a front matter key: front matter whose closing "---" is
+missing, which would otherwise be read as the article's first words. A rule ("---") before
+prose is not front matter and stays text."""
+
+
 def read_source(path: str | os.PathLike[str]) -> Source:
     """Read one article file, refusing what is not a readable UTF-8 text article.
 
@@ -124,6 +130,8 @@ def with_meta(source: Source, meta: Mapping[str, object]) -> Source:
 def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
     m = _FRONT.match(text)
     if not m:
+        if _UNCLOSED.match(text):
+            raise InputError(f"{shown}: front matter opened with '---' on line 1 is never closed with a '---' line")
         return {}, 0
     try:
         # Every front matter value is text; BaseLoader keeps dates as strings for _date to check.
@@ -142,6 +150,9 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
     if unknown:
         allowed = ", ".join(sorted(FRONT_MATTER_KEYS))
         raise InputError(f"{shown}: unknown front matter key {unknown[0]!r} (allowed: {allowed})")
+    for key in META_KEYS:
+        if isinstance(meta.get(key), dict | list):
+            raise InputError(f"{shown}: front matter {key!r} must be text, not a {'list' if isinstance(meta[key], list) else 'mapping'}")
     return meta, m.end()
 
 

@@ -10,8 +10,10 @@ read as the year a count belongs to it sets the count apart from the other outle
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..model import Mention, Sentence, Source
+from ..dates import MONTHS
+from ..model import Mention, Sentence, Source, Token
 from .base import CLOCK_WORDS
 
 DATELINE_REACH = 400
@@ -39,12 +41,15 @@ def is_dateline(source: Source, sent: Sentence, m: Mention) -> bool:
     front matter has been tidied). A date in running text is followed by lower-case words or a
     comma ("On February 29, 2012, AMD announced …"), or comes after a word that makes it part of
     the sentence ("the May 5, 2010 Athens bombing"), so it stays the sentence's own."""
-    if source.published is not None or m.first < HEADLINE_MIN_TOKENS or m.start - source.body_start > DATELINE_REACH:
+    if source.published is not None or m.start - source.body_start > DATELINE_REACH:
         return False
     toks = sent.tokens
-    if toks[m.first - 1].lower_text in PROSE_BEFORE and toks[m.first - 2].lower_text not in PUBLISHED:
+    first = _month_and_day_before(toks, m.first)
+    if first < HEADLINE_MIN_TOKENS:
         return False
-    span = range(m.first, m.last + 1)
+    if toks[first - 1].lower_text in PROSE_BEFORE and toks[first - 2].lower_text not in PUBLISHED:
+        return False
+    span = range(first, m.last + 1)
     years = [k for k in span if _YEAR.fullmatch(toks[k].text)]
     if not years or not any(_DAY.fullmatch(toks[k].text) for k in span if k != years[-1]):
         return False
@@ -54,3 +59,11 @@ def is_dateline(source: Source, sent: Sentence, m: Mention) -> bool:
             k += 1  # the time of day the page was posted
     return k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.isalpha()
 
+
+def _month_and_day_before(toks: Sequence[Token], first: int) -> int:
+    """Where a date starts when the parser took only its year: "Nov 28, 2005" read as "2005"
+    begins at "Nov"; any other mention at `first`."""
+    if first >= 3 and toks[first - 1].text == "," and _DAY.fullmatch(toks[first - 2].text):
+        if toks[first - 3].lower_text.rstrip(".") in MONTHS:
+            return first - 3
+    return first

@@ -236,6 +236,8 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             continue  # the same, when the sentence splitter cut at its dot
         if _clock_time(sent, i):
             continue  # "20:11 GMT", "6:41pm": times of day, not counts
+        if _day_of_month(toks, i):
+            continue  # "Nov 28, 2005" when the parser took only the year as the date
         if _score_or_range(sent, i):
             continue  # "88-72", "9-14", "1982-83": scores, records and ranges, not counts
         lo, hi = _number_span(sent, i)
@@ -272,6 +274,12 @@ def _clock_time(sent: Sentence, i: int) -> bool:
     return ":" in toks[i].text or ":" in near[:2] or any(w in CLOCK_WORDS for w in near) or bool(
         re.fullmatch(r"\d{1,2}[:.]\d{2}(?:am|pm)?", toks[i].lower_text)
     )
+
+
+def _day_of_month(toks: Sequence[Token], i: int) -> bool:
+    """Whether the number at `i` is a day after a capitalised month name ("Nov 28", "Sept. 3")."""
+    day = toks[i].text.isdigit() and 1 <= int(toks[i].text) <= 31
+    return day and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].lower_text.rstrip(".") in dates.MONTHS
 
 
 def _score_or_range(sent: Sentence, i: int) -> bool:

@@ -37,6 +37,9 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # 170,000 dead "in the province" against 230,000 "in 13 countries": two scopes
     if scene.namesakes(group):
         return None  # both sources give both ages to one name: two people, father and son
+    if conf >= DISCREPANCY_MIN and _digit_slip(group) and not _copied_figure(group):
+        summary = f"Numbers differ by one digit for {subject}: " + " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
+        return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
     years = [frozenset(c.get("years").split()) for c in group]
     if all(years) and len(set(years)) > 1 or any(c.get("past") for c in group) and not all(years):
         return None  # a 2004 quake's magnitude against this week's: two events
@@ -60,6 +63,48 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # nothing named and nothing done in common: too little to call it one fact
     severity = Severity.WARNING if _ages_apart(group, values, scene) else LOOSE
     return make(Kind.DISCREPANCY, Category.NUMBER, severity, subject, summary, _values(group), _evidence(group), conf)
+
+
+SLIP_MIN = 100
+"""The least figure a one-digit difference marks as a slip: 2,129 and 2,029 points are one total
+mistyped; 37 and 47 may be two counts."""
+
+
+def _digit_slip(group: Sequence[Claim]) -> bool:
+    """Whether two aligned figures of one thing, SLIP_MIN or more, differ in one digit alone
+    ("McDermott now has 2,129 points" / "McDermott now has 2,029 points in 106 games"): one total
+    mistyped, whatever else the sentences say (the years, the other names), since two totals of
+    one thing seldom share every other digit. Not when either sentence gives other figures of
+    that size ("$1,199 and $1,499 versions; … $1,799 and $2,199"): one of a row of prices
+    aligned with another."""
+    digits = [_whole(c.norm) for c in group]
+    if any(d is None or int(d) < SLIP_MIN for d in digits) or len({c.get("thing") for c in group}) > 1:
+        return False
+    first = digits[0]
+    assert first is not None
+    for c, d in zip(group, digits, strict=True):
+        assert d is not None
+        if any(o is not None and len(o) == len(d) for o in map(_whole, c.get("others").split())):
+            return False  # a row of figures of one size
+        if c.approximate or d != first and not _one_digit_apart(d, first):
+            return False
+    return len(set(digits)) > 1
+
+
+def _one_digit_apart(x: str, y: str) -> bool:
+    """Whether two figures of as many digits differ in one, with digits other than 0 after it in
+    both: 2,129 and 2,029, not the round 23,000 and 20,000 that estimates give."""
+    apart = [k for k, (a, b) in enumerate(zip(x, y, strict=False)) if a != b]
+    return len(x) == len(y) and len(apart) == 1 and x[apart[0] + 1 :].strip("0") != "" != y[apart[0] + 1 :].strip("0")
+
+
+def _whole(norm: object) -> str | None:
+    """A whole number's digits ("2129"), or None for a fraction or what is not a number."""
+    try:
+        value = float(str(norm))
+    except ValueError:
+        return None
+    return str(int(value)) if value.is_integer() and value >= 0 else None
 
 
 AGE_SLACK = 1
