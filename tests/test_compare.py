@@ -187,6 +187,36 @@ def test_a_total_one_digit_apart_is_a_lead_past_the_guards_on_occasion(make_clai
     assert [(f.category, f.severity) for f in found] == ([(Category.NUMBER, Severity.INFO)] if slip else [])
 
 
+@pytest.mark.parametrize(
+    ("b", "change"),
+    [
+        ("2,029", {"verb": "score"}),  # another thing done
+        ("2,029", {"anchors": ("Ross",)}),  # nobody named in common
+        ("2,029", {"approximate": True}),  # an estimate
+    ],
+)
+def test_a_figure_one_digit_off_about_something_else_is_no_slip(make_claim: Callable[..., Claim], b: str, change: dict[str, object]) -> None:
+    claims = [
+        _total(make_claim, "a", "2,129", "Carter, a junior, now has 2,129 points, 13 more than Ross, who played from 1995-99.", years="1995", past="1", others="13"),
+        _total(make_claim, "b", b, f"Carter now has {b} points in 106 games, but who is counting?", others="106"),
+    ]
+    claims[1] = dataclasses.replace(claims[1], **{k: v for k, v in change.items() if k != "verb"})
+    if "verb" in change:
+        claims[1] = dataclasses.replace(claims[1], detail=tuple((k, str(change["verb"]) if k == "verb" else v) for k, v in claims[1].detail))
+    assert not [f for f in run(claims) if f.kind is Kind.DISCREPANCY]
+
+
+def test_a_figure_printed_with_a_scale_word_is_no_slip(make_claim: Callable[..., Claim]) -> None:
+    """"1.25 million" and "1.35 million" are rounded: their other digits are nobody's count."""
+    claims = [
+        make_claim("a", "quantity", "refugee", "1.25 million refugees", "1250000", text="Carter said 1.25 million refugees have fled since 1995.",
+                   key="carter refugee flee", anchors=("Carter",), thing="refugee", verb="flee", unit="", years="1995", past="1"),
+        make_claim("b", "quantity", "refugee", "1.35 million refugees", "1350000", text="Carter said 1.35 million refugees have fled.",
+                   key="carter refugee flee", anchors=("Carter",), thing="refugee", verb="flee", unit=""),
+    ]
+    assert not [f for f in run(claims) if f.kind is Kind.DISCREPANCY]
+
+
 def test_a_row_of_figures_of_one_size_is_no_slip(make_claim: Callable[..., Claim]) -> None:
     """"$1,199 and $1,499 versions" against "$1,799 and $2,199": one price of a row aligned with another's."""
     claims = [
@@ -244,6 +274,20 @@ def test_ages_of_a_name_a_source_gives_two_ages_are_no_warning(make_claim: Calla
     scene = Scene(ages={("a", "age of John Smith"): frozenset(ages_a), ("b", "age of John Smith"): frozenset(ages_b)})
     numbers = [f.severity for f in compare(claims, align(claims), scene) if f.kind is Kind.DISCREPANCY and f.category is Category.NUMBER]
     assert numbers == ([severity] if severity else [])
+
+
+def test_a_sentence_of_no_content_words_aligns_with_its_like(make_claim: Callable[..., Claim]) -> None:
+    """"She was 114." pairs with "She was 91.", not with a long sentence that gives the same age:
+    the short sentences have no content words to compare, so their words are compared."""
+    long = "Williams, whose swimming led to a career of Hollywood musicals, died yesterday at the age of 91."
+    claims = [
+        _age(make_claim, "a", "Esther Williams", "114", "She was 114.", "", apposed=""),
+        _age(make_claim, "a", "Esther Williams", "91", long, "die", apposed=""),
+        _age(make_claim, "b", "Esther Williams", "91", "She was 91.", "", apposed=""),
+    ]
+    claims = [dataclasses.replace(c, key="" if c.evidence.text.startswith("She") else "williams swimming lead career hollywood musical die") for c in claims]
+    pairs = {tuple(sorted(str(claims[i].value) for i in g.members)) for g in align(claims) if len(g.members) == 2}
+    assert pairs == {("114", "91")}
 
 
 def test_one_persons_ages_in_unlike_sentences_are_not_compared(make_claim: Callable[..., Claim]) -> None:
@@ -358,7 +402,7 @@ def _quote(make_claim: Callable[..., Claim], source: str, speaker: str, words: s
     return make_claim(source, "quote", speaker, words, norm, text=f"“{words},” said {speaker}.", key=norm, speaker=speaker, speaker_named="1" if speaker else "")
 
 
-@pytest.mark.parametrize("other", ["Lee Jae Myung", "Li"])  # "Li" is no slip of "Jinping"
+@pytest.mark.parametrize("other", ["Lee Jae Myung", "Li Qiang"])
 def test_same_quote_different_speakers(make_claim: Callable[..., Claim], other: str) -> None:
     claims = [_quote(make_claim, "a", "Xi Jinping"), _quote(make_claim, "b", other)]
     finding = only(run(claims), Kind.DISCREPANCY, Category.QUOTE_SPEAKER)
@@ -380,9 +424,9 @@ def test_a_long_quote_given_to_two_people_is_a_warning(make_claim: Callable[...,
     assert only(run(short), Kind.DISCREPANCY, Category.QUOTE_SPEAKER).severity is Severity.INFO
 
 
-@pytest.mark.parametrize(("first", "other"), [("Xi Jinping", "Xi Jinping"), ("Xi Jinping", "Xi"), ("Xi Jinping", "XI JINPING"), ("Dana Kemp", "Kamp")])
+@pytest.mark.parametrize(("first", "other"), [("Xi Jinping", "Xi Jinping"), ("Xi Jinping", "Xi"), ("Xi Jinping", "XI JINPING")])
 def test_same_quote_same_speaker_agrees(make_claim: Callable[..., Claim], first: str, other: str) -> None:
-    """One person named in full, by one name, in capitals, or by the surname misspelt ("Kamp")."""
+    """One person named in full, by one name, or in capitals."""
     findings = run([_quote(make_claim, "a", first), _quote(make_claim, "b", other)])
     only(findings, Kind.AGREEMENT, Category.QUOTE_WORDING)
     assert not [f for f in findings if f.kind is Kind.DISCREPANCY]

@@ -46,7 +46,10 @@ def _alarms(nlp: Any, tmp_path: Path, category: Category, first: str, *others: s
 def test_a_dash_run_into_a_name_is_no_part_of_it() -> None:
     """"A Vancouver man-Eric Allen Kirkpatrick-was charged": the dashes are punctuation."""
     assert names.strip_name("Eric Allen Kirkpatrick-") == ("Eric Allen Kirkpatrick", None)
-    assert names.spelling(names.strip_name("Eric Allen Kirkpatrick-")[0], "Eric Kirkpatrick") is None
+    assert names.strip_name("-Eric Allen Kirkpatrick") == ("Eric Allen Kirkpatrick", None)
+    # kept, the dash alone would make one name look misspelt
+    assert names.spelling("Eric Allen Kirkpatrick-", "Eric Kirkpatrick") is not None
+    assert names.spelling("Eric Allen Kirkpatrick", "Eric Kirkpatrick") is None
 
 
 def test_dropping_the_arabic_article_is_a_short_form_not_a_spelling() -> None:
@@ -160,6 +163,8 @@ def test_abbreviations_with_and_without_dots_quote_alike(nlp: Any, tmp_path: Pat
         ("IBO", "IBO world", True),
         ("Samsung phones", "Samsung chips", False),
         ("his IBF", "IBO", False),
+        ("Smith", "deputy Smith", False),
+        ("Iraq", "northern Iraq", False),
     ],
 )
 def test_list_members(a: str, b: str, same: bool) -> None:
@@ -691,6 +696,12 @@ def test_a_quote_in_another_house_style_quotes_alike(nlp: Any, tmp_path: Path) -
     first = said.format("neighborhood", "6:00 p.m.")
     others = said.format("neighbourhood", "6 p.m."), said.format("neighbourhood", "7 p.m."), said.format("street", "6 p.m.")
     assert _alarms(nlp, tmp_path, Category.QUOTE_WORDING, first, *others) == [0, 1, 1]
+
+
+def test_a_superscript_digit_after_a_month_is_no_day(nlp: Any, tmp_path: Path) -> None:
+    # "²" is a digit to str.isdigit but no number to int(): reading it as a day crashed the run.
+    claims = _scraped_claims(nlp, tmp_path, "The plot measured 40 m² in Nov ², officials said in a statement on the sale.")
+    assert "²" not in [str(c.value).strip() for c in claims]
 
 
 @pytest.mark.parametrize(

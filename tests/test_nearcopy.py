@@ -264,6 +264,11 @@ def test_a_figure_in_the_same_words_moved_about_is_one_fact(first: str, x: str, 
         # the other sentence denies them too, or they are too slight to be one clause
         ("The coach said the striker was not placed on the injured list.", "The striker has not been placed on the injured list.", False),
         ("Police said he was not in the car.", "She was in the car with him.", False),
+        # the other sentence hedges them: it does not state them either
+        ("The suspect has not been charged with murder, police said.", "The suspect is unlikely to be charged with murder.", False),
+        ("The suspect has not been charged with murder, police said.", "Prosecutors declined to say whether he would be charged with murder.", False),
+        ("The suspect has not been charged with murder, police said.", "He has not yet been charged with murder, but more charges may follow.", False),
+        ("She was not elected to the board of trustees in 1995.", "She was the first woman to be elected to the board of trustees.", True),
         ("The office said the case had not been submitted as of Tuesday.", "The office said the case hadn ’ t been submitted as of Tuesday.", False),
     ],
 )

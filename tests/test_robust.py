@@ -323,6 +323,7 @@ def test_a_lone_surrogate_in_front_matter(tmp_path: Path, pair: tuple[str, str],
     ("text", "message"),
     [
         ("---\noutlet: Wire\ntitle: Xi meets Lee\nXi met Lee in Beijing.\n", "never closed"),
+        ("---\n\n# source\nTitle: Xi meets Lee\nXi met Lee in Beijing.\n", "never closed"),
         ("---\ntitle: {a: 1}\n---\nXi met Lee in Beijing.\n", "'title' must be text, not a mapping"),
         ("---\noutlet: [Wire, Herald]\n---\nXi met Lee in Beijing.\n", "'outlet' must be text, not a list"),
     ],

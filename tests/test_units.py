@@ -52,6 +52,8 @@ def test_variant(a: str, b: str, expected: Variant) -> None:
         ("John F. Kennedy", "John Kennedy"),
         ("George H.W. Bush", "George Bush"),
         ("Phil Schiller", "Philip Shciller"),  # a short given name and a surname slip at once
+        ("W. Mark Felt", "Mark Felt"),  # a first initial left out
+        ("J. Edgar Hoover", "Edgar Hoover"),
     ],
 )
 def test_same_person(a: str, b: str) -> None:
@@ -69,6 +71,8 @@ def test_same_person(a: str, b: str) -> None:
         ("Kim Jong Un", "Kim Hea Kyung"),
         ("Xi Jinping", "Xi"),
         ("Phil Schiller", "Bill Shiller"),  # another given name as well as a slip
+        ("W. Mark Felt", "Joan Felt"),  # an initial left out, and another given name
+        ("a Tony Award", "Tony Awards"),  # an article, not an initial
     ],
 )
 def test_not_the_same_person(a: str, b: str) -> None:

@@ -100,7 +100,7 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind, want: 
 
     `want`, a mask, limits the fuzzy scoring to the pairs it marks; the others may score 0.
     """
-    text = _text_sim([c.key for c in a], [c.key for c in b], want)
+    text = _text_sim([_key(c) for c in a], [_key(c) for c in b], want)
     anchors = _anchor_jaccard(a, b)
     if kind is ClaimKind.STATEMENT:
         # Shared entities add confidence; sentences that name none are judged on their words.
@@ -150,6 +150,13 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim], kind: ClaimKind, want: 
         ok = (overlap >= LIST_OVERLAP_MIN) & (text >= 0.45) & (~either | ((overlap >= 0.999) & (text >= MINOR_LIST_TEXT_MIN)))
         return np.where(ok, 0.7 * overlap + 0.3 * text, 0.0)
     raise ValueError(f"no alignment rule for claim kind {kind!r}")
+
+
+def _key(c: Claim) -> str:
+    """What a claim's sentence says, for comparing sentences: its content words, or, in a
+    sentence of none ("She was 91."), all its words, so that "She was 114." is nearer to "She
+    was 91." than a long sentence that merely gives the same age."""
+    return c.key or " ".join(re.findall(r"[a-z]+", c.evidence.text.lower()))
 
 
 def list_overlap(a: Claim, b: Claim, memo: dict[tuple[str, str], bool] | None = None) -> float:
@@ -216,12 +223,19 @@ def _title_and_name(title: str, named: str) -> bool:
 
 
 def _name_with_words(name: str, member: str) -> bool:
-    """Whether `member` is `name`, capitalised words alone, with lower-case words of its sentence
-    around it that the parser took into the member: "his IBF" and "IBO world" (of "the IBF, WBO,
-    IBO world titles") are "IBF" and "IBO"."""
+    """Whether `member` is `name`, capitalised words alone, with words of its sentence the parser
+    took into the member: a determiner before it ("his IBF") or a lower-case word after it ("IBO
+    world", of "the IBF, WBO, IBO world titles"). A word before it that says which one ("deputy
+    Mayor Smith", "northern Iraq") makes another member."""
     words = member.split()
-    caps = [w for w in words if not w[:1].islower()]
-    return len(caps) < len(words) and name.split() == caps and any(w[:1].isupper() for w in caps)
+    caps = [k for k, w in enumerate(words) if not w[:1].islower()]
+    if not caps or name.split() != [words[k] for k in caps] or caps != list(range(caps[0], caps[-1] + 1)):
+        return False
+    before, after = words[: caps[0]], words[caps[-1] + 1 :]
+    return bool(before or after) and all(w.lower() in DETERMINERS for w in before) and len(after) <= 1
+
+
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
 
 
 def _prefix_equal(a: list[str], b: list[str]) -> np.ndarray:

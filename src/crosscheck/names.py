@@ -144,6 +144,9 @@ def same_person(a: str, b: str) -> float:
         return 0.0
     if "".join(pa) == "".join(pb):
         return 1.0  # "Kim Min-jun" / "Kim Minjun", "Mao Zedong" / "Mao Ze-dong"
+    for x, y in ((a, b), (b, a)):
+        if _INITIAL_FIRST.match(x) and not _INITIAL_FIRST.match(y) and len(x.split()) >= 3:
+            return same_person(x.split(maxsplit=1)[1], y)  # "W. Mark Felt" / "Mark Felt": a first initial left out
     wa, wb = a.split(), b.split()
     if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
         return 0.0
@@ -163,6 +166,11 @@ def same_person(a: str, b: str) -> float:
         ends = fuzz.ratio(skeleton(wa[0] + wa[-1]), skeleton(wb[0] + wb[-1])) / 100.0
         return ends if ends >= 0.9 and min(len(wa), len(wb)) == 2 else 0.0
     return whole
+
+
+_INITIAL_FIRST = re.compile(r"[A-Z]\.\s+[A-Z]")
+"""A name that opens with an initial and its stop, before a given name ("W. Mark Felt", "J.
+Edgar Hoover"); not an article ("a Tony Award", "A Tony Award")."""
 
 
 def same_org(a: str, b: str) -> bool:
@@ -274,22 +282,25 @@ _BRITISH = tuple(
         (r"(\w{4,})is(e|ed|es|ing|ations?)\b", r"\1iz\2"),  # Recognised / Recognized; not Louise
         (r"\b(lab|harb|hon|neighb|col|fav|behavi|arm|rum|savi)our", r"\1or"),  # Labour / Labor; not Seymour
         (r"\b(def|off|lic|pret)ence\b", r"\1ense"),  # Defence / Defense; not Lawrence
+        (r"(\w{3,})ys(e|ed|es|ing)\b", r"\1yz\2"),  # Analyse / Analyze
     )
 )
 
 
+def american(text: str) -> str:
+    """Folded text with British spellings made American (`_BRITISH`): "neighbourhood" reads
+    "neighborhood". Names that merely end alike ("Louise", "Seymour", "Lawrence") are left as
+    they are."""
+    w = fold(text)
+    for pattern, repl in _BRITISH:
+        w = pattern.sub(repl, w)
+    return w
+
+
 def house_spelling(a: str, b: str) -> bool:
     """Whether two words differ only as British and American spelling do ("Centre" / "Center",
-    "Recognised" / "Recognized", "Labour" / "Labor"): each outlet's style, not a name misspelt.
-    Names that merely end alike ("Louise", "Seymour", "Lawrence") are left as they are."""
-
-    def us(word: str) -> str:
-        w = fold(word)
-        for pattern, repl in _BRITISH:
-            w = pattern.sub(repl, w)
-        return w
-
-    return fold(a) != fold(b) and us(a) == us(b)
+    "Recognised" / "Recognized", "Labour" / "Labor"): each outlet's style, not a name misspelt."""
+    return fold(a) != fold(b) and american(a) == american(b)
 
 
 NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

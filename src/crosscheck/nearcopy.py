@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 
 from . import names
 from .dates import MONTHS
+from .claims.base import STOP
 from .model import Category
 from .quantities import NUMBER_WORDS, closed, parse_amount
 
@@ -362,40 +363,53 @@ def affirms_denied(negated: str, plain: str) -> bool:
 
 AUXILIARIES = frozenset({"be", "is", "was", "were", "are", "am", "been", "being", "have", "has", "had", "do", "does", "did"})
 TENSED_WORDS = 3
-"""Words after a "not", auxiliaries aside, the other sentence must print in a row, one of them of
-four letters or more: "not been charged with vehicular" reads "charg with vehicular"."""
+"""Words after a "not", auxiliaries aside, the other sentence must print in a row, one of them a
+content word of four letters or more: "not been charged with vehicular" reads "charg with
+vehicular"."""
+HEDGES = frozenset({"whether", "if", "would", "could", "may", "might", "will", "shall", "should", "can", "must",
+                    "unlikely", "likely", "expected", "expects", "due", "hopes", "wants", "seeks", "plans",
+                    "without", "yet", "never", "not", "no"})
+"""Words before the phrase that keep the other sentence from stating it: "is unlikely to be
+charged with", "declined to say whether he would be charged with", "has not yet been charged
+with". Not "to" alone: "the first woman to be elected to the board" states that she was."""
 
 
 def _affirms_in_other_tense(negated: Sequence[str], plain: Sequence[str]) -> bool:
-    """Whether `plain` (lower-case words) prints, not itself denied, the TENSED_WORDS words that
-    follow a "not" in `negated`, with auxiliaries left out and endings cut (`_stem`): "Thomas was
-    not placed on IR" against "Thomas had been placed on IR". The words before the "not" are
-    the sentence's subject, which an outlet words its own way ("This is not the fifth successful
-    operation" / "This anti-piracy action … was the fifth successful operation")."""
-    kept = [w for w in plain if w not in AUXILIARIES]
-    stems = [_stem(w) for w in kept]
+    """Whether `plain` (lower-case words) states, in a row, the TENSED_WORDS words that follow a
+    "not" in `negated`, auxiliaries left out and endings cut (`_stem`), with no hedge or denial
+    (HEDGES, `_denial`) in the three words before them: "Thomas was not placed on IR" against
+    "Thomas had been placed on IR". The words before the "not" are the sentence's subject, which
+    an outlet words its own way ("This is not the fifth successful operation" / "This
+    anti-piracy action … was the fifth successful operation")."""
+    at = [j for j, w in enumerate(plain) if w not in AUXILIARIES]  # where each kept word stands
+    stems = [_stem(plain[j]) for j in at]
     for i, _ in _denials(negated):
-        after = [_stem(w) for w in negated[i + 1 : i + 1 + 2 * TENSED_WORDS] if w not in AUXILIARIES][:TENSED_WORDS]
-        if len(after) < TENSED_WORDS or all(len(w) < 4 for w in after):
+        words = [w for w in negated[i + 1 : i + 1 + 2 * TENSED_WORDS] if w not in AUXILIARIES][:TENSED_WORDS]
+        if len(words) < TENSED_WORDS or not any(len(w) >= 4 and w not in STOP for w in words):
             continue
-        for j in range(len(stems) - TENSED_WORDS + 1):
-            if stems[j : j + TENSED_WORDS] == after and not _denied_before(kept, j):
+        after = [_stem(w) for w in words]
+        for k in range(len(stems) - TENSED_WORDS + 1):
+            if stems[k : k + TENSED_WORDS] == after and not _hedged(plain, at[k]):
                 return True
     return False
 
 
-def _denied_before(words: Sequence[str], j: int) -> bool:
-    """Whether the word before position j denies: "not", "hadn't", or "hadn ’ t" as some copy
-    spaces it (read as "hadn", "t")."""
-    before = words[max(0, j - 2) : j]
-    return bool(before) and (_denial(before[-1]) is not None or before[-1] == "t" and before[0].endswith("n"))
+def _hedged(words: Sequence[str], j: int) -> bool:
+    """Whether a hedge or a denial stands in the three words before position j: "hadn ’ t"
+    counts too, as some copy spaces it (read as "hadn", "t")."""
+    before = words[max(0, j - 3) : j]
+    return any(w in HEDGES or _denial(w) is not None or w == "t" and k and before[k - 1].endswith("n") for k, w in enumerate(before))
 
 
 def _stem(word: str) -> str:
-    """A word without its inflection, roughly: "charged", "charges" and "charge" read "charg"."""
-    for ending in ("ing", "ed", "es", "s", "e"):
-        if len(word) > len(ending) + 2 and word.endswith(ending):
-            return word[: -len(ending)]
+    """A word without its inflection, roughly: "charged", "charges" and "charge" read "charg",
+    "died" and "die" read "die", "planned" and "plans" read "plan". A stem keeps three letters."""
+    for ending in ("ing", "ied", "ies", "ed", "es", "s", "d", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]  # "planned": "plann"
     return word
 
 

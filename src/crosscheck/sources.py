@@ -30,10 +30,10 @@ META_KEYS = ("title", "outlet", "url", "published", "language", "id")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
-_UNCLOSED = re.compile(r"\A---[ \t]*\r?\n(" + "|".join(sorted(FRONT_MATTER_KEYS)) + r")[ \t]*:")
-"""A first line of "---" followed by a front matter key: front matter whose closing "---" is
-missing, which would otherwise be read as the article's first words. A rule ("---") before
-prose is not front matter and stays text."""
+_UNCLOSED = re.compile(r"\A---[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(" + "|".join(sorted(FRONT_MATTER_KEYS)) + r")[ \t]*:", re.I)
+"""A first line of "---" and then, after any blank or comment lines, a front matter key: front
+matter whose closing "---" is missing, which would otherwise be read as the article's first
+words. A rule ("---") before prose is not front matter and stays text."""
 
 
 def read_source(path: str | os.PathLike[str]) -> Source:
@@ -119,6 +119,7 @@ def with_meta(source: Source, meta: Mapping[str, object]) -> Source:
     unknown = sorted(str(k) for k in meta if k not in META_KEYS)
     if unknown:
         raise InputError(f"{source.path}: unknown metadata key {unknown[0]!r} (allowed: {', '.join(META_KEYS)})")
+    _check_text(meta, f"{source.path}: metadata")
     changes: dict[str, Any] = {k: _opt_str(meta[k]) for k in ("title", "outlet", "url", "language") if meta.get(k) is not None}
     if meta.get("published") is not None:
         changes["published"] = _date(meta["published"], source.path)
@@ -150,10 +151,16 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
     if unknown:
         allowed = ", ".join(sorted(FRONT_MATTER_KEYS))
         raise InputError(f"{shown}: unknown front matter key {unknown[0]!r} (allowed: {allowed})")
+    _check_text(meta, f"{shown}: front matter")
+    return meta, m.end()
+
+
+def _check_text(meta: Mapping[str, object], where: str) -> None:
+    """Refuse a list or a mapping where a `Source` field takes text (`title: {a: 1}`), which
+    would otherwise be shown as its Python form."""
     for key in META_KEYS:
         if isinstance(meta.get(key), dict | list):
-            raise InputError(f"{shown}: front matter {key!r} must be text, not a {'list' if isinstance(meta[key], list) else 'mapping'}")
-    return meta, m.end()
+            raise InputError(f"{where} {key!r} must be text, not a {'list' if isinstance(meta[key], list) else 'mapping'}")
 
 
 def _date(value: object, shown: str) -> dt.date:

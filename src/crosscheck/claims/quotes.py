@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Claim, ClaimKind
+from ..names import american
 from ..quantities import ORDINALS
 from .base import Context, _words, extractor
 from .quotemarks import find_quotes
@@ -31,29 +32,18 @@ _ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINAL_FORMS) + r")\b", re.I)
 
 
 def gist(quote: str) -> str:
-    """A quote's words without filler, negation kept ("can't" reads "ca not"): what two
-    transcriptions of one utterance share."""
+    """A quote's words without filler, negation kept ("can't" reads "ca not"), in one house style
+    ("6:00 p.m." reads "6 p.m.", "neighbourhood" "neighborhood"): what two transcriptions of one
+    utterance share."""
     text = re.sub(r"n[’']t\b", " not", _EDITORIAL.sub(" ", quote).replace("cannot", "can not"))
     text = re.sub(r"[’']ve\b", " have", text)
     text = re.sub(r"[’']s been\b", " has been", text)  # "my daughter's been shot"
     text = _ORDINAL_WORD.sub(lambda m: _ORDINAL_FORMS[m.group(0).lower()], text)  # "Twelfth" / "12th"
     text = _ON_THE_HOUR.sub(r"\1", text)  # "6:00 p.m." / "6 p.m."
-    return " ".join(_american(w) for w in _words(text) if w not in _FILLER)
+    return " ".join(american(w) for w in _words(text) if w not in _FILLER)  # "neighbourhood" / "neighborhood"
 
 
 _ON_THE_HOUR = re.compile(r"\b(\d{1,2}) ?[:.] ?00(?= ?[ap]\.? ?m\b)", re.I)
-_BRITISH = ((re.compile(r"^(\w{3,})our(\w*)$"), r"\1or\2"), (re.compile(r"^(\w{3,})is(e|ed|es|ing|ation|ations)$"), r"\1iz\2"),
-            (re.compile(r"^(\w{3,})ys(e|ed|es|ing)$"), r"\1yz\2"), (re.compile(r"^(\w{3,})tre(s?)$"), r"\1ter\2"))
-"""British spellings and their American forms ("neighbourhood", "organised", "analyse",
-"centre"): one word in two outlets' house styles. Both sides of a comparison are read alike, so
-a word that only looks British ("detour") does no harm."""
-
-
-def _american(word: str) -> str:
-    """A word as American spelling has it (_BRITISH), else as it is."""
-    for pattern, form in _BRITISH:
-        word = pattern.sub(form, word)
-    return word
 
 
 def _titled(text: str) -> bool:

@@ -46,17 +46,8 @@ def _same_speaker(speakers: list[str]) -> bool:
         or names.fold(s) in names.fold(first).split()
         or names.fold(first) in names.fold(s).split()
         or _given_and_family(s) == _given_and_family(first) != ()  # "Comedian Ellen DeGeneres"
-        or _surname_slip(s, first)
         for s in speakers[1:]
     )
-
-
-def _surname_slip(a: str, b: str) -> bool:
-    """Whether one speaker is a single word one typing slip off the other's surname ("Lu" /
-    "Lisa Su"): one person misspelt, not a second person given the same words."""
-    wa, wb = names.fold(a).split(), names.fold(b).split()
-    short, full = sorted((wa, wb), key=len)
-    return len(short) == 1 < len(full) and names.one_slip(short[0], full[-1])
 
 
 def _given_and_family(name: str) -> tuple[str, ...]:

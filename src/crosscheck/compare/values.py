@@ -37,20 +37,24 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # 170,000 dead "in the province" against 230,000 "in 13 countries": two scopes
     if scene.namesakes(group):
         return None  # both sources give both ages to one name: two people, father and son
-    if conf >= DISCREPANCY_MIN and _digit_slip(group) and not _copied_figure(group):
-        summary = f"Numbers differ by one digit for {subject}: " + " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
-        return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
+    # One total mistyped (_digit_slip) is one fact whatever else the sentences say: a look back
+    # in one of them ("Buford, who played from 1995-99") or their other figures do not make it two.
+    slip = conf >= DISCREPANCY_MIN and _digit_slip(group)
     years = [frozenset(c.get("years").split()) for c in group]
-    if all(years) and len(set(years)) > 1 or any(c.get("past") for c in group) and not all(years):
+    if all(years) and len(set(years)) > 1:
         return None  # a 2004 quake's magnitude against this week's: two events
+    if not slip and any(c.get("past") for c in group) and not all(years):
+        return None  # the same, when only one sentence says when
     others = [set(c.get("others").split()) for c in group]
-    if all(others) and not set.intersection(*others):
+    if not slip and all(others) and not set.intersection(*others):
         return None  # "25 points and 16 rebounds" against "22 points and nine": another game
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
-    summary = f"Numbers differ for {subject}: {shown}"
+    summary = f"Numbers differ {'by one digit ' if slip else ''}for {subject}: {shown}"
     if _copied_figure(group):
         sure = Severity.WARNING if not _given_two_ages(group, scene) else LOOSE
         return make(Kind.DISCREPANCY, Category.NUMBER, sure, subject, summary, _values(group), _evidence(group), conf)
+    if slip:
+        return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
     # Below: guards for figures in sentences that only resemble each other (how well they align,
     # what they name, what is done); those above, about which occasion, hold for copied figures too.
     if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
@@ -71,17 +75,23 @@ mistyped; 37 and 47 may be two counts."""
 
 
 def _digit_slip(group: Sequence[Claim]) -> bool:
-    """Whether two aligned figures of one thing, SLIP_MIN or more, differ in one digit alone
-    ("McDermott now has 2,129 points" / "McDermott now has 2,029 points in 106 games"): one total
-    mistyped, whatever else the sentences say (the years, the other names), since two totals of
-    one thing seldom share every other digit. Not when either sentence gives other figures of
-    that size ("$1,199 and $1,499 versions; … $1,799 and $2,199"): one of a row of prices
-    aligned with another."""
-    digits = [_whole(c.norm) for c in group]
-    if any(d is None or int(d) < SLIP_MIN for d in digits) or len({c.get("thing") for c in group}) > 1:
+    """Whether the claims give one total of one thing, done alike to something named alike (the
+    same counted thing, not a generic one, the same verb, a name in common), in figures of
+    SLIP_MIN or more printed in full that differ in one digit other than the last
+    (`_one_digit_apart`): "McDermott now has 2,129 points" / "McDermott now has 2,029 points in
+    106 games". Two totals of one thing seldom share every other digit, so one is mistyped. Not
+    when either sentence gives other figures of that size ("$1,199 and $1,499 versions; …
+    $1,799 and $2,199"): one of a row of prices aligned with another; nor for estimates
+    ("about 1,250"), whose last digits are no one's count."""
+    thing, verb = group[0].get("thing"), group[0].get("verb")
+    if not thing or thing in GENERIC_THINGS or not verb or any(c.get("thing") != thing or c.get("verb") != verb for c in group):
         return False
+    if not set.intersection(*(set(c.anchors) for c in group)):
+        return False
+    digits = [_printed_whole(c) for c in group]
     first = digits[0]
-    assert first is not None
+    if first is None or any(d is None or int(d) < SLIP_MIN for d in digits):
+        return False
     for c, d in zip(group, digits, strict=True):
         assert d is not None
         if any(o is not None and len(o) == len(d) for o in map(_whole, c.get("others").split())):
@@ -91,9 +101,17 @@ def _digit_slip(group: Sequence[Claim]) -> bool:
     return len(set(digits)) > 1
 
 
+def _printed_whole(c: Claim) -> str | None:
+    """A claim's whole number when its value prints every digit of it ("2, 129 points" is 2129;
+    "1.25 million" prints only three of its seven)."""
+    whole = _whole(c.norm)
+    return whole if whole is not None and "".join(re.findall(r"\d", str(c.value))) == whole else None
+
+
 def _one_digit_apart(x: str, y: str) -> bool:
     """Whether two figures of as many digits differ in one, with digits other than 0 after it in
-    both: 2,129 and 2,029, not the round 23,000 and 20,000 that estimates give."""
+    both: 2,129 and 2,029; not the round 23,000 and 20,000 that estimates give, nor 129 and 128,
+    a count updated as often as mistyped."""
     apart = [k for k, (a, b) in enumerate(zip(x, y, strict=False)) if a != b]
     return len(x) == len(y) and len(apart) == 1 and x[apart[0] + 1 :].strip("0") != "" != y[apart[0] + 1 :].strip("0")
 
