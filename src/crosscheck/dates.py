@@ -19,6 +19,11 @@ MONTHS = {
     )
     for m in names
 }
+def is_month(word: str) -> bool:
+    """A capitalised month name, abbreviated or not: "May 4", "Nov. 28"; not "20 may have died"."""
+    return word[:1].isupper() and word.lower().rstrip(".") in MONTHS
+
+
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _MONTH = r"(january|february|march|april|may|june|july|august|september|sept|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.?"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from . import names
-from .dates import MONTHS
+from .dates import is_month
 from .claims.base import STOP
 from .model import Category
 from .quantities import NUMBER_WORDS, closed, parse_amount
@@ -179,7 +179,7 @@ def _number(old: list[str], new: list[str], raw: tuple[str, str], whole: tuple[s
     counted = about.islower() and (about.endswith("s") or about in _COUNTED)  # "2000 jobs", "1800 people"
     if year and not counted:
         return Change(Category.DATE, old[0], new[0], about)
-    if _month(before) or _month(about):
+    if is_month(before) or is_month(about):
         return Change(Category.DATE, whole[0], whole[1], about)  # "August 2" / "August 4": a day of the month
     return Change(Category.NUMBER, raw[0], raw[1], about)
 
@@ -187,9 +187,9 @@ def _number(old: list[str], new: list[str], raw: tuple[str, str], whole: tuple[s
 def _whole_date(text: str, words: list[re.Match[str]], first: int, last: int) -> str:
     """The date a changed day of the month belongs to, as the sentence prints it: the month
     before or after the day, and a year after both ("May 26, 2003", "14 October 2011")."""
-    if first and _month(words[first - 1].group()):
+    if first and is_month(words[first - 1].group()):
         first -= 1
-    elif last < len(words) and _month(words[last].group()):
+    elif last < len(words) and is_month(words[last].group()):
         last += 1
     if last < len(words) and _YEAR.match(words[last].group()):
         last += 1
@@ -246,11 +246,6 @@ def _run(words: list[str], first: int, last: int) -> str:
     while last < len(words) and words[last][:1].isupper() and words[last].isalpha():
         last += 1
     return " ".join(words[first:last])
-
-
-def _month(word: str) -> bool:
-    """A capitalised month name: "May 4", not "20 may have died"."""
-    return word[:1].isupper() and word.lower().rstrip(".") in MONTHS
 
 
 def _suffix(word: str) -> str:
@@ -368,7 +363,7 @@ content word of four letters or more: "not been charged with vehicular" reads "c
 vehicular"."""
 HEDGES = frozenset({"whether", "if", "would", "could", "may", "might", "will", "shall", "should", "can", "must",
                     "unlikely", "likely", "expected", "expects", "due", "hopes", "wants", "seeks", "plans",
-                    "without", "yet", "never", "not", "no"})
+                    "without", "yet", "no"})
 """Words before the phrase that keep the other sentence from stating it: "is unlikely to be
 charged with", "declined to say whether he would be charged with", "has not yet been charged
 with". Not "to" alone: "the first woman to be elected to the board" states that she was."""

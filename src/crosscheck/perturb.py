@@ -191,7 +191,7 @@ def _not_a_count(text: str, start: int, end: int) -> bool:
     of a fact at all."""
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])
     after = re.findall(r"[^\W\d_]+", text[end : end + 12])
-    near_month = any(w.lower().rstrip(".") in dates.MONTHS and w[:1].isupper() for w in before[-1:] + after[:1])
+    near_month = any(dates.is_month(w) for w in before[-1:] + after[:1])
     # "09: 30", "9.30 am": a time; "09 / 14 / 2013", "14/09": a date in figures
     clock = re.match(r"\s?(?:[:.]\s?\d\d|/\s?\d)", text[end : end + 5]) is not None or re.search(r"\d\s?/\s?$", text[max(0, start - 5) : start]) is not None
     return near_month or clock or re.search(r"[/_=]\s?$|www|http", text[max(0, start - 40) : start]) is not None

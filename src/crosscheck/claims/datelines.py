@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..dates import MONTHS
+from ..dates import is_month
 from ..model import Mention, Sentence, Source, Token
 from .base import CLOCK_WORDS
 
@@ -64,6 +64,6 @@ def _month_and_day_before(toks: Sequence[Token], first: int) -> int:
     """Where a date starts when the parser took only its year: "Nov 28, 2005" read as "2005"
     begins at "Nov"; any other mention at `first`."""
     if first >= 3 and toks[first - 1].text == "," and _DAY.fullmatch(toks[first - 2].text):
-        if toks[first - 3].lower_text.rstrip(".") in MONTHS:
+        if is_month(toks[first - 3].text):
             return first - 3
     return first

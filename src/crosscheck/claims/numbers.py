@@ -279,7 +279,7 @@ def _clock_time(sent: Sentence, i: int) -> bool:
 def _day_of_month(toks: Sequence[Token], i: int) -> bool:
     """Whether the number at `i` is a day after a capitalised month name ("Nov 28", "Sept. 3")."""
     day = re.fullmatch(r"[0-9]{1,2}", toks[i].text) is not None and 1 <= int(toks[i].text) <= 31
-    return day and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].lower_text.rstrip(".") in dates.MONTHS
+    return day and i > 0 and dates.is_month(toks[i - 1].text)
 
 
 def _score_or_range(sent: Sentence, i: int) -> bool:
