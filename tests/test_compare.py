@@ -226,9 +226,13 @@ def test_a_row_of_figures_of_one_size_is_no_slip(make_claim: Callable[..., Claim
     assert not [f for f in run(claims) if f.kind is Kind.DISCREPANCY]
 
 
-def _age(make_claim: Callable[..., Claim], source: str, person: str, age: str, text: str, verb: str, anchors: tuple[str, ...] = (), apposed: str = "1") -> Claim:
+def _age(
+    make_claim: Callable[..., Claim], source: str, person: str, age: str, text: str, verb: str, anchors: tuple[str, ...] = (), apposed: str = "1", sentence: int = 0
+) -> Claim:
     """An age claim as the claims stage makes it for "Name, 33," (`apposed`) in `text`."""
-    return make_claim(source, "quantity", f"age of {person}", age, text=text, anchors=anchors or (person,), unit="year", thing="age", verb=verb, apposed=apposed)
+    return make_claim(
+        source, "quantity", f"age of {person}", age, text=text, anchors=anchors or (person,), unit="year", thing="age", verb=verb, apposed=apposed, sentence=sentence
+    )
 
 
 @pytest.mark.parametrize(
@@ -274,6 +278,45 @@ def test_ages_of_a_name_a_source_gives_two_ages_are_no_warning(make_claim: Calla
     scene = Scene(ages={("a", "age of John Smith"): frozenset(ages_a), ("b", "age of John Smith"): frozenset(ages_b)})
     numbers = [f.severity for f in compare(claims, align(claims), scene) if f.kind is Kind.DISCREPANCY and f.category is Category.NUMBER]
     assert numbers == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "warned"),
+    [
+        ("Katie Jenkin, 20, was found dead at home.", "Police named her as Katie Jenkin, 25, a student.", True),
+        ("Katie Jenkin, 20, was found dead at home.", "Police named her as Katie Jenkin, 21, a student.", False),  # a birthday
+        # Not the person's own age: set beside another name the parser linked to hers.
+        ("Katie Jenkin, 20, was found dead at home.", "Police named her mother, Alice, 58, too.", False),
+        # A father and son of one name, told apart in the sentence.
+        ("Katie Jenkin, 20, was found dead at home.", "Her father, also named Katie Jenkin, 58, was away.", False),
+        # Both in one sentence: two people named together.
+        ("Katie Jenkin, 20, and her father Katie Jenkin, 58, lived there.", "Katie Jenkin, 20, and her father Katie Jenkin, 58, lived there.", False),
+    ],
+)
+def test_one_source_giving_a_person_two_ages_is_a_warning(make_claim: Callable[..., Claim], first: str, second: str, warned: bool) -> None:
+    """One article sets two ages beside one name: one of them is wrong, whatever the others say."""
+    age = re.findall(r", (\d+),", second)[-1]
+    claims = [
+        _age(make_claim, "a", "Katie Jenkin", "20", first, "find"),
+        _age(make_claim, "a", "Katie Jenkin", age, second, "name", sentence=0 if first == second else 3),
+        _age(make_claim, "b", "Katie Jenkin", "20", "Katie Jenkin, 20, was found dead on Sunday.", "find"),
+    ]
+    own = [f for f in compare(claims, align(claims)) if f.kind is Kind.DISCREPANCY and "two ages" in f.summary]
+    assert len(own) == warned
+    if warned:
+        assert own[0].severity is Severity.WARNING and {v.value for v in own[0].values} == {"20", "25"}
+        assert {e.text for e in own[0].evidence} == {first, second}
+
+
+def test_an_age_of_another_time_is_not_the_persons_age_now(make_claim: Callable[..., Claim]) -> None:
+    """"Felt, 92, told CNN in 2006" gives his age then: no contradiction of "Felt, 95,"."""
+    claims = [
+        _age(make_claim, "a", "Mark Felt", "95", "Mark Felt, 95, died on Thursday.", "die"),
+        make_claim("a", "quantity", "age of Mark Felt", "92", text="Felt, 92, told CNN in 2006 that he was proud.",
+                   anchors=("Mark Felt",), unit="year", thing="age", verb="tell", apposed="1", past="1", sentence=5),
+        _age(make_claim, "b", "Mark Felt", "95", "Mark Felt, 95, died at home.", "die"),
+    ]
+    assert not [f for f in compare(claims, align(claims)) if "two ages" in f.summary]
 
 
 def test_a_sentence_of_no_content_words_aligns_with_its_like(make_claim: Callable[..., Claim]) -> None:

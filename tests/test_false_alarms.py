@@ -98,6 +98,17 @@ def test_a_time_stamp_glued_into_a_line_is_cut_out() -> None:
     assert all(source.text[s.start : s.end] == s.text for s in clean.clean(source))
 
 
+@pytest.mark.parametrize(
+    "stamp", ["Published on Friday, 27 September 2013", "Published Thursday, August 4, 2011 5: 55PM EDT", "Updated Saturday, December 05, 2009 8: 28 PM"]
+)
+def test_a_time_stamp_with_its_weekday_is_cut_out(stamp: str) -> None:
+    text = f"Elections to be held on a two-party basis {stamp} Elections in the country will be held in December, officials said.\n"
+    source = parse_source(text.encode(), "a.md", default_id="a")
+    assert [s.text for s in clean.clean(source)] == [
+        "Elections to be held on a two-party basis", "Elections in the country will be held in December, officials said."
+    ]
+
+
 # --- quotes ------------------------------------------------------------------------------------
 
 
@@ -346,6 +357,13 @@ def test_a_decimal_split_by_detokenisation_is_not_an_age(nlp: Any, tmp_path: Pat
             "Jane Marsh was 45.\n")
     ages = [(c.subject, str(c.norm)) for c in _claims(nlp, tmp_path, body) if c.subject.startswith("age of")]
     assert ages == [("age of Jane Marsh", "45")]
+
+
+def test_a_record_beside_a_name_is_not_an_age(nlp: Any, tmp_path: Path) -> None:
+    body = ("The champion, Wladimir Klitschko, 53-3, 47 KO's, easily dismantled the former champion, Hasim Rahman, 45-7-2, "
+            "36 KO's, in the seventh round.\n\nRahman, 36, fell in the seventh.\n")
+    ages = [(c.subject, str(c.norm)) for c in _claims(nlp, tmp_path, body) if c.subject.startswith("age of")]
+    assert ages == [("age of Hasim Rahman", "36")]
 
 
 @pytest.mark.parametrize(
@@ -744,3 +762,67 @@ def test_a_surname_beside_an_age_may_be_a_relatives(nlp: Any, tmp_path: Path) ->
 def test_an_age_of_another_time_is_not_compared(nlp: Any, tmp_path: Path, a: str, b: str) -> None:
     report = compare([_write(tmp_path, "a.md", a + "\n"), _write(tmp_path, "b.md", b + "\n")], nlp=nlp, leads=True)
     assert _discrepancies(report, Category.NUMBER) == []
+
+
+def test_an_age_beside_a_name_is_of_the_clause_not_of_a_dated_thing(nlp: Any, tmp_path: Path) -> None:
+    """"the March 2005 rampage" names the crime; "Nichols, 47, was found guilty last month" gives
+    his age now, so it is compared with another article's; "told CNN in 2006" dates the clause."""
+    a = "Nichols, 47, was found guilty last month of murdering a judge, a court reporter and a deputy in the March 2005 rampage."
+    b = "Nichols, 37, was found guilty last month of murdering four people at the courthouse."
+    c = '"I am proud," Nichols, 44, told CNN in 2006.'
+    pair = [_write(tmp_path, "a.md", a, "2008-12-13"), _write(tmp_path, "b.md", b, "2008-12-13")]
+    assert [(f.severity, f.summary) for f in _discrepancies(compare(pair, nlp=nlp), Category.NUMBER)] == [
+        (Severity.WARNING, "Numbers differ for age of Nichols: 47 (a) vs 37 (b)")
+    ]
+    then = [pair[1], _write(tmp_path, "c.md", c, "2008-12-13")]
+    assert _discrepancies(compare(then, nlp=nlp, leads=True), Category.NUMBER) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Felt, 92, said in a 2006 interview that he was proud of his role in bringing down the president.",
+         "Felt, 95, said in an interview that he was proud of his role in bringing down the president."),
+        ("Phelps, 23, won eight gold medals at the 2008 Olympics in Beijing.", "Phelps, 27, won eight gold medals at the Olympics in Beijing."),
+        # In one article: the age then, and the age now.
+        ("W. Mark Felt, 95, died on Thursday at his home.\n\nFelt, 92, told CNN in a 2006 interview that he was proud.", "Mark Felt died on Thursday."),
+    ],
+)
+def test_a_dated_thing_the_clause_hangs_on_dates_the_age(nlp: Any, tmp_path: Path, a: str, b: str) -> None:
+    pair = [_write(tmp_path, "a.md", a, "2012-08-05"), _write(tmp_path, "b.md", b, "2012-08-05")]
+    assert [f.summary for f in _discrepancies(compare(pair, nlp=nlp), Category.NUMBER)] == []
+
+
+def test_an_article_giving_one_person_two_ages_is_warned_of(nlp: Any, tmp_path: Path) -> None:
+    """One article sets 20 and later 25 beside one name: one of them is wrong, though the other
+    article agrees with the first."""
+    a = _write(tmp_path, "a.md", "Police named the victims as Mary Hollis, 58, and Dana Hollis, 20, on Sunday.\n\n"
+               "A neighbour said Dana Hollis, 25, was a nursing student who cared for her mother.")
+    b = _write(tmp_path, "b.md", "Mary Hollis, 58, and her daughter Dana Hollis, 20, were found dead at their home on Sunday, police said.")
+    warned = [f for f in _discrepancies(compare([a, b], nlp=nlp), Category.NUMBER) if f.severity is Severity.WARNING]
+    assert [f.summary for f in warned] == ["a gives Dana Hollis two ages: 20 / 25"]
+    assert {e.source for e in warned[0].evidence} == {"a"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police named the victims as Mary Hollis, 58, and her daughter Dana Hollis, 20, on Sunday.\n\nMrs Hollis, 58, was a teacher. Miss Hollis, 20, was a nursing student.",
+        "Police charged the brothers, Tom Brown, 23, and Jim Brown, 19, on Sunday.\n\nThe younger Brown, 19, was released on bail.",
+        "Tom Jenkin Sr., 58, and his son, Tom Jenkin Jr., 24, were hurt.\n\nThe elder Jenkin, 58, was driving. The younger Jenkin, 24, was a passenger.",
+        "Police said John Smith, 52, was driving the car.\n\nHis son, John Smith, 24, was a passenger, police said.",
+    ],
+)
+def test_relatives_of_one_surname_are_not_one_person_given_two_ages(nlp: Any, tmp_path: Path, body: str) -> None:
+    a = _write(tmp_path, "a.md", body)
+    b = _write(tmp_path, "b.md", "The family was well known in the town, neighbours said on Monday.")
+    assert [f.summary for f in _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.NUMBER)] == []
+
+
+def test_a_father_and_son_of_one_name_are_not_one_person_given_two_ages(nlp: Any, tmp_path: Path) -> None:
+    """"John Smith Jr., 24," and "John Smith, 52," are two people, in one article and against
+    another article's bare "John Smith, 24,"."""
+    a = _write(tmp_path, "a.md", "Police charged John Smith Jr., 24, with arson on Tuesday.\n\nHis father, John Smith, 52, owns the warehouse that burned, police said.")
+    b = _write(tmp_path, "b.md", "John Smith, 24, was charged with arson after the warehouse fire on Tuesday, police said.")
+    report = compare([a, b], nlp=nlp, leads=True)
+    assert not [f for f in _discrepancies(report, Category.NUMBER) if "two ages" in f.summary or f.severity is not Severity.INFO]

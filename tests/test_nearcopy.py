@@ -261,6 +261,8 @@ def test_a_figure_in_the_same_words_moved_about_is_one_fact(first: str, x: str, 
          "Tom Brown, 23, was charged with vehicular manslaughter and driving drunk.", True),
         ("This is not the fifth successful operation by the ship this year.", "The raid was the fifth successful operation by its crew.", True),
         ("The coach said the striker was not placed on the injured list.", "The striker had been placed on the injured list, the coach said.", True),
+        ("He was not a special assistant to the attorney general.", "Mr. Roe served as special assistant to the attorney general.", True),  # articles aside
+        ("This is not the fifth successful anti-piracy raid by the ship.", "The raid was the fifth successful operation by its crew.", True),  # articles kept
         # the other sentence denies them too, or they are too slight to be one clause
         ("The coach said the striker was not placed on the injured list.", "The striker has not been placed on the injured list.", False),
         ("Police said he was not in the car.", "She was in the car with him.", False),
@@ -270,6 +272,8 @@ def test_a_figure_in_the_same_words_moved_about_is_one_fact(first: str, x: str, 
         ("The suspect has not been charged with murder, police said.", "He has not yet been charged with murder, but more charges may follow.", False),
         ("She was not elected to the board of trustees in 1995.", "She was the first woman to be elected to the board of trustees.", True),
         ("The office said the case had not been submitted as of Tuesday.", "The office said the case hadn ’ t been submitted as of Tuesday.", False),
+        ("The coach said the striker was not placed on the injured list.", "The striker hadn’ t been placed on the injured list, the coach said.", False),
+        ("The coach said the striker was not placed on the injured list.", "The striker hadn ’t been placed on the injured list, the coach said.", False),
     ],
 )
 def test_a_denial_of_the_words_the_other_sentence_prints(negated: str, plain: str, expected: bool) -> None:
@@ -350,6 +354,11 @@ def test_a_figure_set_in_the_same_words_is_copied(first: str, x: str, second: st
          "The mine can reopen before the end of next year, according to the owners.", True),
         ("The company’s owners have not found a buyer for the plant in the north of the city.",
          "The company's owners have found a buyer for the plant in the north of the city.", True),
+        # a denial some copy spaces out is a denial
+        ("The company’s owners haven ’ t found a buyer for the plant in the north of the city.",
+         "The company's owners have found a buyer for the plant in the north of the city.", True),
+        ("The mine can ' t reopen before the end of next year, the owners said on Monday.",
+         "The mine can reopen before the end of next year, according to the owners.", True),
         # "not only" adds, it does not deny
         ("The storm did not only flood the valley but cut the power lines to the whole town.",
          "The storm did only flood the valley but cut the power lines to the whole town.", False),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from crosscheck import nlp as nlp_stage
-from crosscheck.model import Segment, Sentence, Token
+from crosscheck.model import Segment, Sentence, Source, Token
 
 TEXT = (
     "Dr. Ana Lima, 54, told Reuters on Tuesday that 1,200 workers at Acme Corp. in São Paulo "
@@ -67,3 +67,25 @@ def test_batches_hold_at_most_64_texts_and_a_bounded_amount_of_text() -> None:
     limit = nlp_stage.MAX_BATCH_CHARS
     assert nlp_stage._batch_sizes([limit // 2, limit // 2, 1, limit * 2, 5]) == [2, 1, 1, 1]
     assert nlp_stage._batch_sizes([]) == []
+
+
+def test_a_spaced_out_contraction_is_read_as_a_denial(nlp: Any) -> None:
+    """Copy that spaces "hadn't" as "hadn ’ t" is parsed as "had" and a "not", at the offsets of
+    the original text; unjoined, the model reads it as three nouns and the denial is lost."""
+    text = "Police said the driver hadn ’ t been charged, and his lawyer don ' t think he will be."
+    source = Source("a", "a.md", text)
+    (parsed,) = nlp_stage.parse(nlp, [source], [[Segment("a", 0, len(text), text)]])
+    tokens = [t for s in parsed.sentences for t in s.tokens]
+    for t in tokens:
+        assert text[t.idx : t.idx + len(t.text)] == t.text
+    denials = [t for t in tokens if t.dep == "neg"]
+    assert [(t.text, t.lemma) for t in denials] == [("n ’ t", "not"), ("n ' t", "not")]
+    assert [t.text for t in tokens if t.text in ("had", "do")] == ["had", "do"]
+    # At a sentence's end the stop stays a token of its own, and the sentence still ends there.
+    end = "He said he wouldn ’ t. The board met on Monday."
+    (parsed,) = nlp_stage.parse(nlp, [Source("b", "b.md", end)], [[Segment("b", 0, len(end), end)]])
+    assert [s.text for s in parsed.sentences] == ["He said he wouldn ’ t.", "The board met on Monday."]
+    assert [t.text for t in parsed.sentences[0].tokens][-3:] == ["would", "n ’ t", "."]
+    # Other spacing is left as the tokenizer had it: never a stray half of a split word.
+    odd = "He hadn  ’  t gone."
+    assert [t.text for t in nlp_stage._contractions_joined(nlp.make_doc(odd), odd)] == [t.text for t in nlp.make_doc(odd)]

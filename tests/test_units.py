@@ -54,6 +54,8 @@ def test_variant(a: str, b: str, expected: Variant) -> None:
         ("Phil Schiller", "Philip Shciller"),  # a short given name and a surname slip at once
         ("W. Mark Felt", "Mark Felt"),  # a first initial left out
         ("J. Edgar Hoover", "Edgar Hoover"),
+        ("Fred LaRue", "Frederick C. LaRue"),  # a short given name, and a middle initial on one side
+        ("Bill Clinton", "William Jefferson Clinton"),
     ],
 )
 def test_same_person(a: str, b: str) -> None:
@@ -73,6 +75,8 @@ def test_same_person(a: str, b: str) -> None:
         ("Phil Schiller", "Bill Shiller"),  # another given name as well as a slip
         ("W. Mark Felt", "Joan Felt"),  # an initial left out, and another given name
         ("a Tony Award", "Tony Awards"),  # an article, not an initial
+        ("Bill Clinton", "Hillary Rodham Clinton"),  # a middle name on one side, another given name
+        ("Fred Smith", "Frederick C. Jones"),  # the given name alone
     ],
 )
 def test_not_the_same_person(a: str, b: str) -> None:
@@ -288,6 +292,8 @@ CHROME = [
     "By John Smith",
     "Updated: Jan 5, 2026, 10:42 am",
     "© 2026 Reuters",
+    # Furniture of any length: a footer of legal text is long.
+    "© 2026 Thomson Reuters. All rights reserved. " + "Republication or redistribution of Thomson Reuters content is prohibited without consent. " * 5,
 ]
 
 
@@ -304,6 +310,28 @@ def test_clean_drops_page_chrome(chrome: str) -> None:
     for s in segments:
         assert source.text[s.start : s.end] == s.text
         assert s.source_id == "test"
+
+
+def test_a_detokenised_web_address_is_cut_out_whole() -> None:
+    """" _ " joins words of an address as "/" does: "x. htm" left behind would be a name."""
+    line = "http: / / news. example. com / nation / 2005-12-19-obit _ x. htm Posted 12 / 19 / 2005 The boss died on Monday in prison."
+    source = _source(line + "\n")
+    assert [s.text for s in clean.clean(source)] == ["The boss died on Monday in prison."]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # A whole article on one line behind a numeric time stamp: the stamp goes, the article stays.
+        ("Posted 12 / 19 / 2005 3: 36 PM " + ARTICLE_BEFORE + " " + ARTICLE_AFTER, ARTICLE_BEFORE + " " + ARTICLE_AFTER),
+        # ... or behind a label that chrome starts with: too long to be page furniture.
+        ("Sources: Team Meets Agent " + (ARTICLE_BEFORE + " ") * 4 + ARTICLE_AFTER, "Sources: Team Meets Agent " + (ARTICLE_BEFORE + " ") * 4 + ARTICLE_AFTER),
+        ("Sources: Reuters, AFP", None),
+    ],
+)
+def test_a_long_line_is_never_dropped_whole_as_chrome(line: str, kept: str | None) -> None:
+    source = _source(ARTICLE_BEFORE + "\n" + line + "\n")
+    assert [s.text for s in clean.clean(source)] == [ARTICLE_BEFORE, *([kept] if kept else [])]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

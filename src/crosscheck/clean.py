@@ -19,8 +19,6 @@ _CHROME_LINE = re.compile(
       | (?:read|see|watch)\s+(?:more|also|next)\b.*
       | sign\s*up\b.* | subscribe\b.* | advertisement | sponsored\b.* | share\s+this\b.* | follow\s+us\b.*
       | -?\s*list\s+(?:of\s+)?\d+\s+(?:of\s+\d+|items?).*
-      | (?:photo|image|video|picture|graphic|source|credit|caption)s?\s*:.*
-      | (?:updated|published|posted)\s*:?\s.*\d.*
       | \d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago
       | [\d\s.,:/|·•-]*
       | (?:by|reporting\s+by|writing\s+by|edited\s+by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?
@@ -28,20 +26,29 @@ _CHROME_LINE = re.compile(
     )$""",
     re.I | re.X,
 )
+# A label or time stamp that starts a line: page furniture when the line is short, else the
+# start of a whole article scraped onto one line (MAX_CHROME_CHARS).
+_LABEL_LINE = re.compile(
+    r"^(?:(?:photo|image|video|picture|graphic|source|credit|caption)s?\s*:.*|(?:updated|published|posted)\s*:?\s.*\d.*)$", re.I | re.S
+)
 # An agency credit such as "[AFP]" or "(Reuters)" glued to a caption: text after it is a new line.
 _CREDIT = re.compile(r"[\[(](?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Yonhap|AAP|PA|Kyodo)(?:/[^\])]*)?[\])]")
-# A web address, also as detokenised text ("http: / / www. example. com / a / b. html").
-_URL = re.compile(r"(?:https?\s*:\s*/\s*/\s*|\bwww\s*\.\s*)[\w\-]+(?:\s*[./]\s*[\w\-?=&%~+#]+)*(?:\s*[/?])?")
+# A web address, also as detokenised text ("http: / / www. example. com / a / b _ x. html").
+_URL = re.compile(r"(?:https?\s*:\s*/\s*/\s*|\bwww\s*\.\s*)[\w\-]+(?:\s*[./_]\s*[\w\-?=&%~+#]+)*(?:\s*[/?])?")
+_ZONE = r"(?:\s*(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|IST|AE[SD]T|SGT|HKT|JST|KST)\b)?"
+"""A time zone after a clock time ("3: 36 PM EST"); a list, so a dateline after a stamp ("3: 36 PM
+NEW YORK (AP)") is not taken for one."""
 # A time stamp glued into a line ("Published: July 29, 2004"): when the page appeared, not a fact.
 _STAMP = re.compile(
     r"\b(?:(?i:published|updated|posted|last\s+(?:updated|modified))\s*:|Published|Updated|Posted)\s*"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+    r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?" + _ZONE + ")?"
 )
 _CLOCKED = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
-    r",?\s+\d{1,2}[:.]\s?\d{2}(?:\s*[AaPp]\.?\s?[Mm]\b\.?)?(?:\s*[A-Z]{3,4}\b)?"
+    r",?\s+\d{1,2}[:.]\s?\d{2}(?:\s*[AaPp]\.?\s?[Mm]\b\.?)?" + _ZONE +
     r"|\b\d{1,2}[:.]\s?\d{2}\s+\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4}\b"
 )
 """A date glued to a clock time ("Wednesday 31 Jul 2013 11:20 am", "13:26 14/09/2013"): when the
@@ -121,8 +128,15 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+MAX_CHROME_CHARS = 300
+"""The longest line a label or time stamp at its start (`_LABEL_LINE`) drops whole. A scraped page
+may hold the whole article on one line behind its time stamp ("Posted 12 / 19 / 2005 3: 36 PM Mob
+boss …") or a label ("Sources: Sox May Not Be Out …"); such furniture is short (the longest in the
+corpus has 80 characters), so a longer line is kept, less the stamp `_STAMP` cuts."""
+
+
 def _is_chrome(piece: str) -> bool:
-    if _CHROME_LINE.match(piece):
+    if _CHROME_LINE.match(piece) or len(piece) <= MAX_CHROME_CHARS and _LABEL_LINE.match(piece):
         return True
     words = piece.split()
     if len(words) <= MAX_HEADING_WORDS and not _TERMINAL.search(piece):

@@ -132,6 +132,15 @@ def variant(a: str, b: str) -> Variant:
     return Variant.LETTERS
 
 
+_GENERATION = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def without_generation(name: str) -> str:
+    """A name without the suffix that tells a father and son of one name apart: "John Smith Jr."
+    and "John Smith" are two people, but either may be meant where a source writes the name bare."""
+    return _GENERATION.sub("", name)
+
+
 @lru_cache(maxsize=1 << 16)
 def same_person(a: str, b: str) -> float:
     """Confidence (0..1) that two full names denote one person; 0 when only a family name is shared.
@@ -148,10 +157,14 @@ def same_person(a: str, b: str) -> float:
         if _INITIAL_FIRST.match(x) and not _INITIAL_FIRST.match(y) and len(x.split()) >= 3:
             return same_person(x.split(maxsplit=1)[1], y)  # "W. Mark Felt" / "Mark Felt": a first initial left out
     wa, wb = a.split(), b.split()
-    if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
-        return 0.0
     if len(wa) == len(wb) and wa[1:] == wb[1:] and is_nickname(wa[0], wb[0]):
         return 0.9  # "Phil Schiller" / "Philip Schiller"
+    if len(wa) != len(wb) and fold(wa[-1]) == fold(wb[-1]) and is_nickname(wa[0], wb[0]):
+        # "Fred LaRue" / "Frederick C. LaRue": a short given name, and a middle name or initial
+        # on one side only; compared as if both gave the full given name.
+        return min(0.9, same_person(" ".join([wb[0], *wa[1:]]), b))
+    if skeleton(pa[0]) != skeleton(pb[0]) and fuzz.ratio(pa[0], pb[0]) < 80:
+        return 0.0
     given = wa[:-1] == wb[:-1] or len(wa) == len(wb) == 2 and is_nickname(wa[0], wb[0])
     if given and _slip(fold(wa[-1]), fold(wb[-1])) and len(wa[-1]) >= 4:
         # The same given names (or a short form of one) and a surname one slip apart: "A.J. Smith"

@@ -22,6 +22,7 @@ from . import names
 from .dates import is_month
 from .claims.base import STOP
 from .model import Category
+from .nlp import SPACED_NOT
 from .quantities import NUMBER_WORDS, closed, parse_amount
 
 MIN_SHARED = 10
@@ -32,7 +33,8 @@ MAX_CHANGED = 3
 """Words either side of the one difference may span ("Ten" / "about twelve", "Herbert Flynn" /
 "Christopher Kenyon Simpson")."""
 
-_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
+_WORD = re.compile(rf"{SPACED_NOT.pattern}|\w+(?:[.,'’-]\w+)*")
+"""A word, or a contraction some copy spaces out ("hadn ’ t"), which `_denial` reads as one."""
 NOT_LISTED = "(not listed)"
 _QUOTE_MARK = re.compile(r"[\"“”]|''")  # '' closes a quote in some wire copy
 _NEGATORS = frozenset({"not", "never"})
@@ -133,7 +135,7 @@ def _dropped(first: str, ma: list[re.Match[str]], i1: int, i2: int, second: str,
 def _denial(word: str) -> str | None:
     """What a word of denial affirms: "" for "not" and "never", "is" for "isn't", "can" for
     "can't" and "cannot"; None for a word that denies nothing."""
-    w = word.lower().replace("’", "'")
+    w = re.sub(r"\s+", "", word.lower().replace("’", "'"))  # "hadn ’ t" reads "hadn't"
     if w in _NEGATORS:
         return ""
     if w in _CONTRACTED:
@@ -357,10 +359,13 @@ def affirms_denied(negated: str, plain: str) -> bool:
 
 
 AUXILIARIES = frozenset({"be", "is", "was", "were", "are", "am", "been", "being", "have", "has", "had", "do", "does", "did"})
+LEFT_OUT = AUXILIARIES | {"a", "an", "the"}
+"""Words the tense rule reads past: auxiliaries, which change with the tense, and articles, which
+change with the wording ("was not a special assistant to" / "served as special assistant to")."""
 TENSED_WORDS = 3
-"""Words after a "not", auxiliaries aside, the other sentence must print in a row, one of them a
-content word of four letters or more: "not been charged with vehicular" reads "charg with
-vehicular"."""
+"""Words after a "not", auxiliaries and articles aside (LEFT_OUT), the other sentence must print
+in a row, one of them a content word of four letters or more: "not been charged with vehicular"
+reads "charg with vehicular"."""
 HEDGES = frozenset({"whether", "if", "would", "could", "may", "might", "will", "shall", "should", "can", "must",
                     "unlikely", "likely", "expected", "expects", "due", "hopes", "wants", "seeks", "plans",
                     "without", "yet", "no"})
@@ -371,15 +376,20 @@ with". Not "to" alone: "the first woman to be elected to the board" states that 
 
 def _affirms_in_other_tense(negated: Sequence[str], plain: Sequence[str]) -> bool:
     """Whether `plain` (lower-case words) states, in a row, the TENSED_WORDS words that follow a
-    "not" in `negated`, auxiliaries left out and endings cut (`_stem`), with no hedge or denial
-    (HEDGES, `_denial`) in the three words before them: "Thomas was not placed on IR" against
-    "Thomas had been placed on IR". The words before the "not" are the sentence's subject, which
-    an outlet words its own way ("This is not the fifth successful operation" / "This
-    anti-piracy action … was the fifth successful operation")."""
-    at = [j for j, w in enumerate(plain) if w not in AUXILIARIES]  # where each kept word stands
+    "not" in `negated`, auxiliaries left out (and articles too, or not: LEFT_OUT) and endings cut
+    (`_stem`), with no hedge or denial (HEDGES, `_denial`) in the three words before them:
+    "Thomas was not placed on IR" against "Thomas had been placed on IR". The words before the
+    "not" are the sentence's subject, which an outlet words its own way ("This is not the fifth
+    successful operation" / "This anti-piracy action … was the fifth successful operation")."""
+    return any(_affirms_leaving_out(negated, plain, left) for left in (AUXILIARIES, LEFT_OUT))
+
+
+def _affirms_leaving_out(negated: Sequence[str], plain: Sequence[str], left: frozenset[str]) -> bool:
+    """`_affirms_in_other_tense` with the words `left` out of both sentences."""
+    at = [j for j, w in enumerate(plain) if w not in left]  # where each kept word stands
     stems = [_stem(plain[j]) for j in at]
     for i, _ in _denials(negated):
-        words = [w for w in negated[i + 1 : i + 1 + 2 * TENSED_WORDS] if w not in AUXILIARIES][:TENSED_WORDS]
+        words = [w for w in negated[i + 1 : i + 1 + 2 * TENSED_WORDS] if w not in left][:TENSED_WORDS]
         if len(words) < TENSED_WORDS or not any(len(w) >= 4 and w not in STOP for w in words):
             continue
         after = [_stem(w) for w in words]
@@ -390,10 +400,9 @@ def _affirms_in_other_tense(negated: Sequence[str], plain: Sequence[str]) -> boo
 
 
 def _hedged(words: Sequence[str], j: int) -> bool:
-    """Whether a hedge or a denial stands in the three words before position j: "hadn ’ t"
-    counts too, as some copy spaces it (read as "hadn", "t")."""
-    before = words[max(0, j - 3) : j]
-    return any(w in HEDGES or _denial(w) is not None or w == "t" and k and before[k - 1].endswith("n") for k, w in enumerate(before))
+    """Whether a hedge or a denial ("hadn ’ t" too, one word to `_WORD`) stands in the three
+    words before position j."""
+    return any(w in HEDGES or _denial(w) is not None for w in words[max(0, j - 3) : j])
 
 
 def _stem(word: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +66,43 @@ def _keep_titles(nlp: Language) -> None:
 _TITLES = frozenset(names.TITLE_ABBREVIATIONS)
 
 
+_NOT_STEMS = r"(?:do|does|did|is|are|was|were|has|have|had|ca|could|wo|would|should|must|need|ai|might|sha)n"
+SPACED_NOT = re.compile(rf"(?i:\b{_NOT_STEMS} ?[’'] ?t\b)")
+"""A contraction of "not", as some copy spaces it out ("hadn ’ t", "don ' t", "hadn’ t") or
+not ("hadn't"): one word, a denial."""
+_SPACED_OUT = re.compile(rf"(?i:\b({_NOT_STEMS}) ([’']) (t)\b)")
+"""The form the model reads as three nouns ("hadn ’ t"), so a sentence would never read as a
+denial; `_contractions_joined` gives it the tokens of "hadn't"."""
+
+
+def _contractions_joined(doc: Any, text: str) -> Any:
+    """The tokenized doc with every spaced-out contraction ("hadn ’ t") in the tokens the model
+    knows from "hadn't": "had" and one token "n ’ t" that reads "not". Offsets are kept: the
+    joined token spans the spaces, so it still slices the original text. A "t." the tokenizer
+    kept whole at a sentence's end gives up its stop first. `text` is the doc's text, given
+    rather than read: `Doc.text` joins the tokens anew at every read."""
+    found = list(_SPACED_OUT.finditer(text))
+    if not found:
+        return doc
+    at = {t.idx: t for t in doc}
+    whole = []  # (verb, t) tokens of each contraction the tokenizer split as the text is spaced
+    for m in found:
+        verb, mark, t = at.get(m.start(1)), at.get(m.start(2)), at.get(m.start(3))
+        if verb is not None and mark is not None and t is not None and verb.text == m.group(1) and mark.text == m.group(2):
+            whole.append((verb, t))
+    with doc.retokenize() as retokenizer:
+        for verb, t in whole:
+            retokenizer.split(verb, [verb.text[:-1], verb.text[-1]], heads=[(verb, 1), (verb, 0)])
+            if len(t.text) > 1:
+                retokenizer.split(t, [t.text[0], t.text[1:]], heads=[(t, 0), (t, 0)])
+    starts = {m.end(1) - 1 for m in found}
+    with doc.retokenize() as retokenizer:
+        for tok in doc:
+            if tok.idx in starts and tok.lower_ == "n" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "t":
+                retokenizer.merge(doc[tok.i : tok.i + 3], attrs={"NORM": "not", "LEMMA": "not"})
+    return doc
+
+
 def _title_joined(doc: Any) -> Any:
     """The tokenized doc with no sentence starting right after a title abbreviation: "… said
     Lt." / "Gregg Hastings of the State Police." would part a quote from its speaker. A token
@@ -118,7 +156,7 @@ def parse(
     """
     flat = [(si, seg) for si, segs in enumerate(segments) for seg in segs]
     last = {si: n for n, (si, _) in enumerate(flat)}
-    texts = (_title_joined(nlp.make_doc(seg.text)) for _, seg in flat)
+    texts = (_title_joined(_contractions_joined(nlp.make_doc(seg.text), seg.text)) for _, seg in flat)
     if n_process > 1:
         docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
     else:

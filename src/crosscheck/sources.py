@@ -62,8 +62,6 @@ def parse_source(raw: bytes, shown: str, *, default_id: str) -> Source:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{shown}: not valid UTF-8 (byte {exc.start})") from None
-    if text.startswith("\ufeff"):
-        raise InputError(f"{shown}: starts with a byte-order mark; save it as UTF-8 without BOM")
     meta, body_start = _front_matter(text, shown)
     if not text[body_start:].strip():
         raise InputError(f"{shown}: no article text")
@@ -129,6 +127,15 @@ def with_meta(source: Source, meta: Mapping[str, object]) -> Source:
 
 
 def _front_matter(text: str, shown: str) -> tuple[dict[str, object], int]:
+    """The front matter's keys and where the body starts. A byte-order mark (Windows editors
+    write one) is read past like leading space; the text keeps it, so every offset still counts
+    the file's characters."""
+    bom = 1 if text.startswith("\ufeff") else 0
+    meta, end = _front_matter_at(text[bom:], shown)
+    return meta, end + bom
+
+
+def _front_matter_at(text: str, shown: str) -> tuple[dict[str, object], int]:
     m = _FRONT.match(text)
     if not m:
         if _UNCLOSED.match(text):

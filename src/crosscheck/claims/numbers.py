@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .. import dates
-from ..model import Claim, ClaimKind, Sentence, Token
+from ..model import Claim, ClaimKind, Mention, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
 from .base import CLOCK_WORDS, TIME_UNITS, Context, content_key, extractor
 from .datelines import is_dateline
@@ -63,19 +63,27 @@ def _quantity_claim(
     )
 
 
-def _years(ctx: Context) -> tuple[tuple[str, str], ...]:
+def _years(ctx: Context, clause: int | None = None) -> tuple[tuple[str, str], ...]:
     """The years a sentence's dates fall in, and whether all lie before publication ("past").
 
     A count in a sentence set in 2004 and one in a sentence set this week are two events. A
     sentence with no date of its own that follows a look back in the same paragraph ("In April
     last year a quake struck … Five people died") is set in that look back, when the source's
     publication date says it is one: without it, the year may be the event's own. A dateline is
-    the page's date, not the sentence's (datelines.is_dateline).
+    the page's date, not the sentence's (datelines.is_dateline). For an age set beside a name,
+    which is the person's age when the `clause` (its verb's token) happens, a date that only names
+    a thing further down (`_dates_a_thing`) is left out: "Nichols, 47, was found guilty last month
+    of murders in the March 2005 rampage" gives his age now; "Felt, 92, said in a 2006 interview"
+    his age then.
     """
     published = ctx.source.published
 
     def years_of(sent: Sentence) -> set[str]:
-        isos = (dates.resolve(m.text, published) for m in sent.mentions if m.label == "DATE" and not is_dateline(ctx.source, sent, m))
+        isos = (
+            dates.resolve(m.text, published)
+            for m in sent.mentions
+            if m.label == "DATE" and not is_dateline(ctx.source, sent, m) and not (clause is not None and sent is ctx.sentence and _dates_a_thing(sent, m, clause))
+        )
         return {iso[:4] for iso in isos if iso is not None and iso[:4].isdigit()}
 
     def looks_back(years: set[str]) -> bool:
@@ -94,6 +102,39 @@ def _years(ctx: Context) -> tuple[tuple[str, str], ...]:
             break
         here = prev
     return (("years", " ".join(sorted(years))), ("past", "1" if looks_back(years) else ""))
+
+
+def _dates_a_thing(sent: Sentence, m: Mention, clause: int) -> bool:
+    """Whether a date mention modifies a noun ("the March 2005 rampage") that is not itself when
+    the clause at token `clause` happens ("said in a 2006 interview", "won at the 2008 Olympics",
+    where the noun hangs on that verb)."""
+    toks = sent.tokens
+    span = range(m.first, m.last + 1)
+    roots = [k for k in span if toks[k].head not in span or toks[k].head == k]
+    if len(roots) != 1 or toks[roots[0]].dep not in ("compound", "nmod", "amod", "nummod"):
+        return False
+    noun = toks[roots[0]].head
+    if toks[noun].pos not in ("NOUN", "PROPN"):
+        return False
+    up = toks[noun].head
+    return up != clause and not (toks[noun].dep == "pobj" and toks[up].dep == "prep" and toks[up].head == clause)
+
+
+def _token_at(sent: Sentence, offset: int) -> int:
+    """The index of the token that starts at a character offset (a claim's value)."""
+    return next((k for k, t in enumerate(sent.tokens) if t.idx == offset), 0)
+
+
+def _clause_verb(sent: Sentence, i: int) -> int:
+    """The verb of the clause the token at `i` stands in: up from it to the first verb, or the root."""
+    toks = sent.tokens
+    k, seen = i, set()
+    while toks[k].head != k and k not in seen:
+        seen.add(k)
+        k = toks[k].head
+        if toks[k].pos in ("VERB", "AUX"):
+            break
+    return k
 
 
 SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
@@ -148,6 +189,8 @@ def _age(sent: Sentence, i: int, refs: list[tuple[int, int, str, str]]) -> tuple
         return "", False
     if _split_decimal(toks, i):
         return "", False  # "it was 6. 1": a decimal, not an age
+    if i + 2 < len(toks) and toks[i + 1].text in ("-", "–") and toks[i + 2].text.isdigit():
+        return "", False  # "Rahman, 45-7-2, 36 KO's": a win-loss record or a score, not an age
     prev = [x.lower_text for x in toks[max(0, i - 3) : i]]
     head = toks[t.head]
     persons = [(f, last_, g) for f, last_, g, lab in refs if lab == "PERSON"]
@@ -192,7 +235,8 @@ def quantities(ctx: Context) -> Iterator[Claim]:
     shared = (("reporters", reporters(ctx)), *_years(ctx))
     for n, c in enumerate(found):
         others = sorted({str(o.norm) for k, o in enumerate(found) if k != n})
-        yield replace(c, detail=(*c.detail, *shared, ("others", " ".join(others))))
+        when = _years(ctx, clause=_clause_verb(ctx.sentence, _token_at(ctx.sentence, c.span[0]))) if c.get("apposed") else shared[1:]
+        yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others))))
 
 
 def _quantities(ctx: Context) -> Iterator[Claim]:

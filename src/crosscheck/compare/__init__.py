@@ -6,7 +6,8 @@ and "about 200". Name spellings are compared on the entities, inside and across 
 
 `driver` holds the table of comparers by claim kind and runs them on the aligned groups; `scene`
 what a comparer may know beyond its group; `base` what all comparers share. The comparers:
-`values` (counts and ages, dates, lists, roles), `quotes` (wording and speakers) and
+`values` (counts and ages, dates, lists, roles), `ages` (how far apart ages may be, and one
+source giving a person two), `quotes` (wording and speakers) and
 `statements` (denials), with `copies` finding near copies among aligned statements and in
 copied passages.
 """

@@ -1,5 +1,6 @@
 """Running the comparers: a finding for every aligned group, near copies merged with the typed
-findings they repeat, then unique findings for what nothing matched."""
+findings they repeat, a person given two ages by one source, then unique findings for what
+nothing matched."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .. import names
 from ..align import Group
 from ..findings import make
 from ..model import Category, Claim, ClaimKind, Finding, Kind, Sentence, Severity, Value
+from .ages import two_ages_in_one_source
 from .base import Comparer, _short
 from .copies import _passage_copies
 from .quotes import compare_quote
@@ -67,6 +69,7 @@ def compare(
                 upgraded.add(id(copy))
     out += [f for f in copies if id(f) not in upgraded]
     out = _without_contradicted(out)
+    out.extend(two_ages_in_one_source(claims))
     out.extend(_unique(claims, matched))
     return tuple(out)
 

@@ -29,7 +29,8 @@ class Scene:
     published: Mapping[str, dt.date] = field(default_factory=dict)
     """The publication date of every source that gives one."""
     ages: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-    """(source, person) to every age the source gives that person, as compared ("24", "52")."""
+    """(source, person) to every age the source gives that person, as compared ("24", "52"); a
+    "Jr." or "Sr." is left out of the person, so a father and son of one name share one entry."""
 
     @classmethod
     def of(
@@ -61,7 +62,7 @@ class Scene:
         ages: dict[tuple[str, str], set[str]] = {}
         for c in claims:
             if c.kind is ClaimKind.QUANTITY and c.get("thing") == "age":
-                ages.setdefault((c.source_id, c.subject), set()).add(str(c.norm))
+                ages.setdefault((c.source_id, names.without_generation(c.subject)), set()).add(str(c.norm))
         return cls(
             known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated, {k: frozenset(v) for k, v in ages.items()}
         )
@@ -77,8 +78,9 @@ class Scene:
         )
 
     def ages_of(self, c: Claim) -> frozenset[str]:
-        """Every age the claim's source gives the claim's person."""
-        return self.ages.get((c.source_id, c.subject), frozenset())
+        """Every age the claim's source gives the claim's person, or a father or son of that name
+        ("John Smith Jr., 24," and "John Smith, 52,")."""
+        return self.ages.get((c.source_id, names.without_generation(c.subject)), frozenset())
 
     def never_names(self, source_id: str, member: str) -> bool:
         """Whether a capitalised list member is a name source `source_id` never uses: its

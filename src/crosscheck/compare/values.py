@@ -11,6 +11,7 @@ from ..claims.base import _words
 from ..findings import make
 from ..model import Category, Claim, Finding, Kind, Severity
 from ..quantities import Amount, parse_amount, same_amount, within_bound
+from .ages import _ages_apart, _given_two_ages
 from .base import DISCREPANCY_MIN, LOOSE, _agree, _evidence, _sources, _values
 from .scene import Scene, _named
 
@@ -123,39 +124,6 @@ def _whole(norm: object) -> str | None:
     except ValueError:
         return None
     return str(int(value)) if value.is_integer() and value >= 0 else None
-
-
-AGE_SLACK = 1
-"""Years two sources may give apart for one person's age: a birthday between two reports."""
-
-
-def _ages_apart(group: Sequence[Claim], values: Sequence[float], scene: Scene) -> bool:
-    """Whether the claims give one person's age, set beside the name in each sentence, further
-    apart than birthdays explain ("Gigante, 77," / "Gigante, 97,"): a person has one age in
-    reports of one event, so once every guard on the sentences has let the pair through, one of
-    them is wrong. An age found any other way ("his father was 77", "aged 21 when", "then 17")
-    may be another person's or of another time, and stays a lead; so do the ages of two people
-    whose sentences align (a driver's and the victim's), and ages of a name that a source gives
-    two ages (a father and son of one name, or a slip in one article)."""
-    one = len({c.subject for c in group}) == 1 and not _given_two_ages(group, scene)
-    ages = all(c.get("thing") == "age" and c.get("apposed") for c in group)
-    return one and ages and max(values) - min(values) > _age_slack(group, scene)
-
-
-def _given_two_ages(group: Sequence[Claim], scene: Scene) -> bool:
-    """Whether a source gives the person of an age claim two ages: a father and son of one name
-    ("John Smith, 24, and his father, also named John Smith, 52,"), or a slip in one article.
-    Either way, which of them another source's age is of cannot be told."""
-    return any(c.get("thing") == "age" and len(scene.ages_of(c)) > 1 for c in group)
-
-
-def _age_slack(group: Sequence[Claim], scene: Scene) -> float:
-    """AGE_SLACK, plus the years between the reports when every source gives its publication
-    date: "Dana Hollis, 33," in 2021 and "Dana Hollis, 35," in 2023 agree."""
-    known = [scene.published[c.source_id] for c in group if c.source_id in scene.published]
-    if len(known) < len(group):
-        return AGE_SLACK
-    return AGE_SLACK + (max(known) - min(known)).days / 365.25
 
 
 def _copied_figure(group: Sequence[Claim]) -> bool:
