@@ -389,3 +389,13 @@ def test_a_clause_copied_but_for_its_not_is_a_copied_denial(negated: str, plain:
 )
 def test_a_copied_clause_said_of_two_people(negated: str, plain: str, expected: bool) -> None:
     assert named_apart(negated, plain) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "affirms"),
+    [("hadn't", "had"), ("hadn ’ t", "had"), ("can ' t", "can"), ("hadn’ t", "had"), ("not", ""), ("Dan ’ t", None), ("dance", None)],
+)
+def test_a_contraction_spaced_out_or_not_is_a_denial(word: str, affirms: str | None) -> None:
+    from crosscheck import nearcopy
+
+    assert nearcopy._denial(word) == affirms

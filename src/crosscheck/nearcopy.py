@@ -33,8 +33,10 @@ MAX_CHANGED = 3
 """Words either side of the one difference may span ("Ten" / "about twelve", "Herbert Flynn" /
 "Christopher Kenyon Simpson")."""
 
-_WORD = re.compile(rf"{SPACED_NOT.pattern}|\w+(?:[.,'’-]\w+)*")
-"""A word, or a contraction some copy spaces out ("hadn ’ t"), which `_denial` reads as one."""
+_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*(?:(?<=[nN]) ?[’'] ?[tT]\b)?")
+"""A word, or a contraction some copy spaces out ("hadn ’ t"), which `_denial` reads as one when
+it is one of "not" (nlp.SPACED_NOT). Matched loosely and checked after: an alternation on the
+contractions first would make every word of every sentence slower to find."""
 NOT_LISTED = "(not listed)"
 _QUOTE_MARK = re.compile(r"[\"“”]|''")  # '' closes a quote in some wire copy
 _NEGATORS = frozenset({"not", "never"})
@@ -135,7 +137,9 @@ def _dropped(first: str, ma: list[re.Match[str]], i1: int, i2: int, second: str,
 def _denial(word: str) -> str | None:
     """What a word of denial affirms: "" for "not" and "never", "is" for "isn't", "can" for
     "can't" and "cannot"; None for a word that denies nothing."""
-    w = re.sub(r"\s+", "", word.lower().replace("’", "'"))  # "hadn ’ t" reads "hadn't"
+    if " " in word and not SPACED_NOT.fullmatch(word):
+        return None  # "Dan ’ t": a name and a stray letter, not a contraction
+    w = word.lower().replace("’", "'").replace(" ", "")  # "hadn ’ t" reads "hadn't"
     if w in _NEGATORS:
         return ""
     if w in _CONTRACTED:
