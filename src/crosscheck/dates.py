@@ -19,6 +19,8 @@ MONTHS = {
     )
     for m in names
 }
+
+
 def is_month(word: str) -> bool:
     """A capitalised month name, abbreviated or not: "May 4", "Nov. 28"; not "20 may have died"."""
     return word[:1].isupper() and word.lower().rstrip(".") in MONTHS

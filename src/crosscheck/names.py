@@ -132,7 +132,9 @@ def variant(a: str, b: str) -> Variant:
     return Variant.LETTERS
 
 
-_GENERATION = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+GENERATIONS = r"Jr|Sr|II|III|IV"
+"""The suffixes that tell a father and son of one name apart, as a pattern."""
+_GENERATION = re.compile(rf",?\s+(?:{GENERATIONS})\.?$")
 
 
 def without_generation(name: str) -> str:

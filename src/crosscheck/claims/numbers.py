@@ -125,16 +125,6 @@ def _token_at(sent: Sentence, offset: int) -> int:
     return next((k for k, t in enumerate(sent.tokens) if t.idx == offset), 0)
 
 
-def _clause_verb(sent: Sentence, i: int) -> int:
-    """The verb of the clause the token at `i` stands in: up from it to the first verb, or the root."""
-    toks = sent.tokens
-    k, seen = i, set()
-    while toks[k].head != k and k not in seen:
-        seen.add(k)
-        k = toks[k].head
-        if toks[k].pos in ("VERB", "AUX"):
-            break
-    return k
 
 
 SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
@@ -235,7 +225,8 @@ def quantities(ctx: Context) -> Iterator[Claim]:
     shared = (("reporters", reporters(ctx)), *_years(ctx))
     for n, c in enumerate(found):
         others = sorted({str(o.norm) for k, o in enumerate(found) if k != n})
-        when = _years(ctx, clause=_clause_verb(ctx.sentence, _token_at(ctx.sentence, c.span[0]))) if c.get("apposed") else shared[1:]
+        clause = _governor(ctx.sentence, _token_at(ctx.sentence, c.span[0]), ("VERB", "AUX"))  # the verb of the age's clause
+        when = _years(ctx, clause=clause) if c.get("apposed") else shared[1:]
         yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others))))
 
 
@@ -434,13 +425,18 @@ def _verb_subject(sent: Sentence, k: int) -> str:
 
 
 def _governor_verb(sent: Sentence, k: int) -> str:
+    g = _governor(sent, k)
+    return sent.tokens[g].lemma.lower() if sent.tokens[g].pos == "VERB" else ""
+
+
+def _governor(sent: Sentence, k: int, pos: tuple[str, ...] = ("VERB",)) -> int:
+    """The first token at or above `k` in the parse whose part of speech is in `pos`, else the
+    root (or where a cycle in a bad parse stops the climb)."""
     toks = sent.tokens
     seen = set()
     while k not in seen:
         seen.add(k)
-        if toks[k].pos in ("VERB",):
-            return toks[k].lemma.lower()
-        if toks[k].head == k:
+        if toks[k].pos in pos or toks[k].head == k:
             break
         k = toks[k].head
-    return ""
+    return k

@@ -20,7 +20,7 @@ AGE_SLACK = 1
 """Years two sources may give apart for one person's age: a birthday between two reports."""
 _COUNT = {2: "two", 3: "three", 4: "four"}
 
-_NAMESAKE = re.compile(r"\b(?:Jr|Sr|junior|senior|II|III|also named|also called|namesake|of the same name)\b", re.I)
+_NAMESAKE = re.compile(rf"\b(?:{names.GENERATIONS}|junior|senior|also named|also called|namesake|of the same name)\b", re.I)
 """Words that tell two people of one name apart: a father and son may both be "John Smith, NN,"."""
 
 
