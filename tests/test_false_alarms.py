@@ -86,6 +86,22 @@ def test_a_headline_name_span_resolves_to_the_person_of_the_body(nlp: Any, tmp_p
     assert _discrepancies(report, Category.NAME_SPELLING) == []
 
 
+def test_a_headline_misspelling_a_surname_alone_is_a_slip(nlp: Any, tmp_path: Path) -> None:
+    a = _write(tmp_path, "a.md", "President Oabma Announces Nominee For Surgeon General Today, President Barack Obama announced "
+               "his intent to nominate Regina Benjamin as Surgeon General, Department of Health and Human Services.\n")
+    b = _write(tmp_path, "b.md", "President Barack Obama announced his nomination of Regina Benjamin as surgeon general on Monday.\n")
+    found = _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.NAME_SPELLING)
+    assert [f.summary for f in found] == ["a spells Barack Obama two ways: Obama / Oabma"]
+
+
+@pytest.mark.parametrize(("elsewhere", "owner"), [(set(), 0), ({"Osama"}, 1)])
+def test_a_headline_word_another_name_uses_is_no_slip(elsewhere: set[str], owner: int) -> None:
+    from crosscheck.entities import _Cluster, _headline_slip
+
+    clusters = [_Cluster("PERSON", "Barack Obama", ["Barack Obama"], None, 0), _Cluster("PERSON", "Osama Announces", ["Osama Announces"], None, 1)]
+    assert _headline_slip(clusters, "Osama Announces", 1, elsewhere) == owner
+
+
 # --- cleaning ----------------------------------------------------------------------------------
 
 
@@ -826,3 +842,83 @@ def test_a_father_and_son_of_one_name_are_not_one_person_given_two_ages(nlp: Any
     b = _write(tmp_path, "b.md", "John Smith, 24, was charged with arson after the warehouse fire on Tuesday, police said.")
     report = compare([a, b], nlp=nlp, leads=True)
     assert not [f for f in _discrepancies(report, Category.NUMBER) if "two ages" in f.summary or f.severity is not Severity.INFO]
+
+
+def _number_leads(nlp: Any, tmp_path: Path, a: str, b: str) -> list[str]:
+    report = compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True)
+    return [f.summary for f in _discrepancies(report, Category.NUMBER)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reported"),
+    [
+        # An age at death is one figure whatever the sentences say besides, in any two obituaries.
+        ("Fred Marley was found dead in a hotel room in Biloxi on Thursday.\n\nHe was 94.",
+         "Fred Marley, 75, a former aide to the governor, died of heart disease, his family said.", True),
+        ("Fred Marley, 94, died in Biloxi on Thursday, police said.",
+         "Fred Marley was an aide to the governor.\n\nHe died in his sleep at the age of 75, his family said.", True),
+        # A birthday's worth apart: an unsure birth date, not a slip.
+        ("Fred Marley was found dead in a hotel room in Biloxi on Thursday.\n\nHe was 76.",
+         "Fred Marley, 75, a former aide to the governor, died of heart disease, his family said.", False),
+        # Ages in sentences about a death that is not the person's: ages of two times.
+        ("Jose Orozco, 29, was convicted in the death of a guard at the Biloxi jail.",
+         "Police said Jose Orozco, 27, was arrested on Tuesday over a guard's death in Texas.", False),
+        # An age alone that does not follow the death, and a death in another year: other times.
+        ("Fred Marley died on Monday at the age of 75, his family said.\n\nHe sold the paper in 1990 and retired.\n\nHe was 94.",
+         "Fred Marley, 75, died on Monday.", False),
+        ("Anna Marley, 75, died on Monday in Biloxi.\n\nHer husband, Fred Marley, died in 1990 at the age of 94.",
+         "Anna Marley, 75, died on Monday in Biloxi.", False),
+    ],
+)
+def test_ages_at_death_apart_are_a_lead(nlp: Any, tmp_path: Path, a: str, b: str, reported: bool) -> None:
+    assert any("age" in s.lower() and "94" in s for s in _number_leads(nlp, tmp_path, a, b)) is reported
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A place or a people is named many ways; an outlet that reports a count did not do it.
+        ("North Korea fired 4 ballistic missiles into the Sea of Japan on Monday.", "Pyongyang fired 3 ballistic missiles into the Sea of Japan on Monday."),
+        ("Xinhua reported 17 deaths in the landslide on Monday.", "CCTV reported 27 deaths in the landslide on Monday."),
+        # One person spelt two ways.
+        ("Qaddafi released 17 political prisoners on Monday.", "Gaddafi released 27 political prisoners on Monday."),
+    ],
+)
+def test_one_doer_named_two_ways_still_conflicts(nlp: Any, tmp_path: Path, a: str, b: str) -> None:
+    assert len(_number_leads(nlp, tmp_path, a, b)) == 1
+
+
+@pytest.mark.parametrize(("second", "reported"), [("fifth", True), ("second", False)])
+def test_counts_in_games_ranked_apart_are_two_facts(nlp: Any, tmp_path: Path, second: str, reported: bool) -> None:
+    a = "Rodriguez hit 2 home runs in the fifth game of the series against Boston."
+    b = f"Rodriguez hit 3 home runs in the {second} game of the series against Boston."
+    assert len(_number_leads(nlp, tmp_path, a, b)) == reported
+
+
+def test_two_players_totals_are_not_one_count(nlp: Any, tmp_path: Path) -> None:
+    # Alike enough that one figure in copied words would be a warning, were the doers one.
+    a = "Manning completed 17 passes for 329 yards in the win over Jacksonville."
+    garrard = "Garrard, who completed 28 passes for 329 yards in the win over Jacksonville, ran for two yards."
+    manning = "Manning, who completed 28 passes for 329 yards in the win over Jacksonville, ran for two yards."
+    assert [c.get("doer") for c in _claims(nlp, tmp_path, garrard) if c.kind == "quantity" and c.get("thing") == "pass"] == ["Garrard"]
+    assert _number_leads(nlp, tmp_path, a, garrard) == []
+    assert len(_number_leads(nlp, tmp_path, a, manning)) == 1
+
+
+def test_a_rank_is_no_other_figure_but_says_which_occasion(nlp: Any, tmp_path: Path) -> None:
+    claims = _claims(nlp, tmp_path, "Charles ran 86 yards on the first play of the second half.")
+    assert [(c.value, c.get("others"), c.get("ranks")) for c in claims if c.kind == "quantity" and c.get("unit") != "rank"] == [("86 yards", "", "half=2")]
+
+
+@pytest.mark.parametrize(
+    ("b", "reported"),
+    [
+        ("The new phone has been upgraded with a 5.2-megapixel camera with image stabilization.", True),
+        # Two cameras measured: which of them the first source's is cannot be told.
+        ("The new phone has been upgraded with a 5.2-megapixel camera on the back and a 2-megapixel camera on the front.", False),
+        ("The new phone has been upgraded with a 3.2-megapixel camera with image stabilization.", False),
+    ],
+)
+def test_one_measure_of_one_thing_given_once_by_each_source_is_a_lead(nlp: Any, tmp_path: Path, b: str, reported: bool) -> None:
+    a = "The new phone packs a 3.2-megapixel camera that can also record video."
+    assert len(_number_leads(nlp, tmp_path, a, b)) == reported

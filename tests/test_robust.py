@@ -287,6 +287,15 @@ def test_a_file_name_that_is_not_utf8_is_shown_printable(tmp_path: Path, pair: t
     assert printable("plain/ascii.md") == "plain/ascii.md"
 
 
+@pytest.mark.usefixtures("shared_model")
+def test_a_file_name_that_is_not_utf8_can_be_the_reference(tmp_path: Path, pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    odd = _undecodable_name(tmp_path, pair[1])
+    assert main(["compare", pair[0], odd, "--reference", odd, "--format", "json", "--fail-on", "never"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and json.loads(out)["reference"]
+    assert "neither a source id" in error_line(capsys, ["compare", pair[0], odd, "--reference", os.fsdecode(b"other\xff.md")])
+
+
 BAD_JSON = {"deep": DEEP, "bigint": "1" * 5000, "surrogate": '"\\ud800"'}
 
 

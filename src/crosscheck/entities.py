@@ -67,6 +67,13 @@ def find_entities(parsed: Parsed) -> Entities:
     for i, r in enumerate(raws):
         if assigned[i] is None and r.headline and len(r.form.split()) >= 2:
             assigned[i] = _headline_person(clusters, r, i)
+    # A headline span that became a person of its own may misspell the surname of a full name the
+    # source gives elsewhere ("President Oabma Announces Nominee … President Barack Obama").
+    for i, r in enumerate(raws):
+        own = assigned[i]
+        if r.headline and r.label == "PERSON" and own is not None and assigned.count(own) == 1:
+            elsewhere = {w for k, o in enumerate(raws) if k != i for w in o.form.split()}
+            assigned[i] = _headline_slip(clusters, r.form, own, elsewhere)
     for i, r in enumerate(raws):
         if assigned[i] is None:
             assigned[i] = _short_person(clusters, r, i)
@@ -383,6 +390,33 @@ def _headline_person(clusters: list[_Cluster], r: _Raw, order: int) -> int:
                     owner.forms.append(form)
         return owners[0]
     return _person_cluster(clusters, r, order)
+
+
+def _headline_slip(clusters: list[_Cluster], form: str, own: int, elsewhere: set[str]) -> int:
+    """The person whose surname a headline's span (a person `own` of its own so far) misspells
+    with no given name before it ("President Oabma Announces Nominee" beside "Barack Obama"),
+    when one person only fits: the misspelt surname becomes one of that person's forms. Else
+    `own`. A slip as for every name (`names.misspelt`: "Kennedys" is no slip of "Kennedy"), in a
+    word no other name of the source uses (`elsewhere`): "Osama" in "Osama bin Laden" is no slip of
+    "Obama"."""
+    found = [
+        (n, w) for n, c in enumerate(clusters) if n != own and c.label == "PERSON" and len(c.name.split()) >= 2
+        for w in form.split()
+        if w not in elsewhere and names.misspelt(c.name.split()[-1], w)
+    ]
+    if len({n for n, _ in found}) != 1:
+        return own
+    n, w = found[0]
+    if form not in clusters[n].aliases:
+        clusters[n].aliases.append(form)
+    if w not in clusters[n].forms:
+        clusters[n].forms.append(w)
+    clusters[own].label = MERGED  # emptied: no later mention may resolve to it
+    return n
+
+
+MERGED = "MERGED"
+"""The label of a cluster whose one mention went to another: no label any lookup asks for."""
 
 
 _FEMININE = frozenset({"mrs", "ms", "miss", "madam", "lady", "dame"})

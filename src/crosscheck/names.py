@@ -332,6 +332,17 @@ def extends(a: str, b: str) -> bool:
     return fa != fb and (fa.startswith(fb) or fb.startswith(fa))
 
 
+def misspelt(word: str, written: str) -> bool:
+    """Whether `written` is `word` with one typing slip inside it: letters added at the end make
+    another word of a name ("Korea" / "Korean"), and British against American spelling is house
+    style ("Centre" / "Center")."""
+    if written == word or not written[:1].isupper() or not NAME_WORD.fullmatch(written) or len(written) < SLIP_LETTERS:
+        return False
+    if extends(word, written) or house_spelling(word, written):
+        return False
+    return one_slip(word, written)
+
+
 def one_slip(a: str, b: str) -> bool:
     """Exactly one typing slip apart, case and accents aside."""
     return DamerauLevenshtein.distance(fold(a), fold(b)) == 1

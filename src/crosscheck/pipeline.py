@@ -18,6 +18,7 @@ from .compare import Scene
 from .compare import compare as compare_claims
 from .entities import adopt_slips, find_entities, link
 from .errors import UsageError
+from .files import printable
 from .model import Claim, Entities, Parsed, Source
 from .report import Report, against_reference, build, is_lead
 from .sources import read_sources
@@ -110,8 +111,11 @@ def resolve_reference(sources: Sequence[Source], reference: str) -> str:
         if reference == s.id:
             return s.id
     real = os.path.realpath(reference)
+    # A source's path is kept printable (files.printable): a name with bytes that are not UTF-8
+    # is matched in that form too.
+    alike = {real, printable(real)}
     for s in sources:
-        if os.path.realpath(s.path) == real:
+        if os.path.realpath(s.path) in alike:
             return s.id
     ids = ", ".join(s.id for s in sources)
     raise UsageError(f"--reference {reference!r} is neither a source id ({ids}) nor a given path")

@@ -81,7 +81,7 @@ def slipped_mentions(
                     if len(ws) != len(form) or printed[ws[i]] != 1 or any(ws[j] != form[j] for j in range(len(form)) if j != i):
                         continue  # not the name, or its word printed more than once: no slip
                     written = ws[i]
-                    if not _slip(form[i], written):
+                    if not names.misspelt(form[i], written):
                         continue
                     mention = " ".join((*form[:i], written, *form[i + 1 :]))
                     if names.fold(written) in tagged_words and names.fold(mention) not in tagged:
@@ -99,14 +99,3 @@ def _slippable(form: Sequence[str], labels: frozenset[str]) -> list[int]:
     letters ("O'Neill", not "8900"), and of a person's name only the last."""
     ok = [i for i, w in enumerate(form) if len(w) >= names.SLIP_LETTERS and names.NAME_WORD.fullmatch(w) and w[:1].isupper()]
     return [i for i in ok if i == len(form) - 1] if "PERSON" in labels else ok
-
-
-def _slip(word: str, written: str) -> bool:
-    """Whether `written` is `word` with one typing slip inside it: letters added at the end make
-    another word of a name ("Korea" / "Korean"), and British against American spelling is house
-    style ("Centre" / "Center")."""
-    if written == word or not written[:1].isupper() or not names.NAME_WORD.fullmatch(written) or len(written) < names.SLIP_LETTERS:
-        return False
-    if names.extends(word, written) or names.house_spelling(word, written):
-        return False
-    return names.one_slip(word, written)

@@ -11,7 +11,7 @@ from ..model import Claim, ClaimKind, Mention, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
 from .base import CLOCK_WORDS, TIME_UNITS, Context, content_key, extractor
 from .datelines import is_dateline
-from .speakers import _last_person, reporters
+from .speakers import SPEECH_VERBS, _last_person, reporters
 
 THING_SYNONYMS = {
     "trip": "visit", "tour": "visit", "person": "people", "individual": "people", "resident": "people",
@@ -59,6 +59,7 @@ def _quantity_claim(
             ("thing", thing),
             ("verb", event or _governor_verb(sent, head)),
             ("scope", " ".join(_scope(sent, head))),
+            ("doer", _doer(sent, head)),
         ),
     )
 
@@ -149,6 +150,32 @@ def _scope(sent: Sentence, head: int) -> list[str]:
     return sorted(out)
 
 
+def _doer(sent: Sentence, head: int) -> str:
+    """Who by name did what the count counts, when the parse says: "Manning completed 17 passes"
+    and "Garrard, who completed 28 passes," give Manning and Garrard. Two players' totals in
+    one game are two facts, however alike the sentences run. '' for anyone unnamed, for a place
+    (PLACES), and for whoever only reports the count."""
+    toks = sent.tokens
+    verb = _governor(sent, head)
+    if toks[verb].pos != "VERB":
+        return ""
+    subject = next((c for c in sent.children(verb) if toks[c].dep == "nsubj"), None)
+    if subject is not None and toks[subject].lower_text in RELATIVE_PRONOUNS and toks[verb].dep == "relcl":
+        subject = toks[verb].head  # "Garrard, who completed": the one the clause is about
+    if subject is None or toks[subject].pos != "PROPN" or toks[subject].ent_type in PLACES or toks[verb].lemma.lower() in SPEECH_VERBS:
+        return ""  # "Pyongyang fired" is North Korea's doing; "Xinhua reported" is a source, not a doer
+    return toks[subject].text
+
+
+PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+"""Entity types of a place or a people, which outlets name in many ways ("North Korea" /
+"Pyongyang", "the US" / "Washington")."""
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+"""Subjects that stand for the noun a relative clause hangs on ("Garrard, who completed …")."""
+
+
 def _near_magnitude(sent: Sentence, lo: int, hi: int) -> bool:
     toks = sent.tokens
     after = hi + 2 if hi + 2 < len(toks) and toks[hi + 1].text == "-" else hi + 1
@@ -224,10 +251,13 @@ def quantities(ctx: Context) -> Iterator[Claim]:
     # What holds for the whole sentence is read once, and only for a sentence with a number.
     shared = (("reporters", reporters(ctx)), *_years(ctx))
     for n, c in enumerate(found):
-        others = sorted({str(o.norm) for k, o in enumerate(found) if k != n})
+        # A rank is no figure of the occasion ("the second half" is not "two" of anything) but
+        # says which one it is ("the fifth game" / "the second game"): kept apart, by its thing.
+        others = sorted({str(o.norm) for k, o in enumerate(found) if k != n and o.get("unit") != "rank"})
+        ranks = sorted({f"{o.get('thing')}={o.norm}" for k, o in enumerate(found) if k != n and o.get("unit") == "rank"})
         clause = _governor(ctx.sentence, _token_at(ctx.sentence, c.span[0]), ("VERB", "AUX"))  # the verb of the age's clause
         when = _years(ctx, clause=clause) if c.get("apposed") else shared[1:]
-        yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others))))
+        yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others)), ("ranks", "|".join(ranks))))
 
 
 def _quantities(ctx: Context) -> Iterator[Claim]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from .. import names
 from ..findings import make
 from ..model import Category, Claim, ClaimKind, Finding, Kind, Severity, Value
+from .base import LOOSE
 from .scene import Scene
 
 AGE_SLACK = 1
@@ -80,6 +81,56 @@ def two_ages_in_one_source(claims: Sequence[Claim]) -> list[Finding]:
         vals = tuple(Value(c.source_id, c.value) for c in given)
         out.append(make(Kind.DISCREPANCY, Category.NUMBER, Severity.WARNING, subject, summary, vals, [c.evidence for c in given], 0.9))
     return out
+
+
+DIED = re.compile(r"\b(?:died|dies|passed away|found dead|dead at)\b", re.I)
+"""Words by which a sentence says someone died."""
+
+
+def death_ages_apart(claims: Sequence[Claim], found: Sequence[Finding]) -> list[Finding]:
+    """One person given different ages at death, by two sources ("died … at the age of 91" /
+    "She was 114." in another obituary) or by one: a lead, whatever the sentences say besides.
+
+    An age at death is fixed, so no gap between reports explains two of them, and no sentence
+    alignment is needed to compare them (`_death_ages` says which ages are). Ages further apart
+    than AGE_SLACK only, which outlets counting from an unsure birth date may differ by; and not
+    where a sentence tells two people of one name apart. `found` (the findings so far) keeps two
+    ages another comparer already reported from being reported again."""
+    by_person: dict[str, dict[str, dict[str, Claim]]] = {}
+    for c in _death_ages(claims):
+        by_person.setdefault(names.without_generation(c.subject), {}).setdefault(c.source_id, {}).setdefault(str(c.norm), c)
+    reported = [{(e.source, e.start) for e in f.evidence} for f in found if f.kind is Kind.DISCREPANCY]
+
+    def told(c: Claim, d: Claim) -> bool:
+        return any({(c.evidence.source, c.evidence.start), (d.evidence.source, d.evidence.start)} <= seen for seen in reported)
+
+    out = []
+    for subject, per_source in sorted(by_person.items()):
+        group = [c for sid in sorted(per_source) for c in per_source[sid].values()]
+        apart = [(c, d) for n, c in enumerate(group) for d in group[n + 1 :] if abs(float(str(c.norm)) - float(str(d.norm))) > AGE_SLACK]
+        if not apart or all(told(c, d) for c, d in apart) or any(_NAMESAKE.search(c.evidence.text) for c in group):
+            continue
+        person = subject.removeprefix("age of ")
+        shown = " vs ".join(f"{c.value} ({c.source_id})" for c in group)
+        summary = f"Ages at death differ for {person}: {shown}"
+        vals = tuple(Value(c.source_id, c.value) for c in group)
+        out.append(make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, vals, [c.evidence for c in group], 0.7))
+    return out
+
+
+def _death_ages(claims: Sequence[Claim]) -> list[Claim]:
+    """Ages at death, of the time of the report: an age whose clause's verb is "die" ("Frederick
+    LaRue, 75, … died", "died on Thursday at the age of 91"; not "Orozco, 29, was convicted in
+    the death of …", nor "Smith, 45, killed …", where the one who died is another), or a
+    sentence that is the age alone ("He was 75.") right after one that says this person died
+    (DIED: "LaRue … was found dead in a hotel room. He was 75."). Not in a sentence that looks
+    back to another year ("died in 1990 at the age of 60"), which may be a relative's death."""
+    dead = {(c.source_id, c.sentence, a) for c in claims if c.get("verb") == "die" or DIED.search(c.evidence.text) for a in c.anchors}
+    return [
+        c for c in claims
+        if c.kind is ClaimKind.QUANTITY and c.get("thing") == "age" and c.subject != "age of (person)" and not c.get("past")
+        and (c.get("verb") == "die" or len(c.evidence.text.split()) <= 4 and (c.source_id, c.sentence - 1, c.subject.removeprefix("age of ")) in dead)
+    ]
 
 
 KIN = frozenset({

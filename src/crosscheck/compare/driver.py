@@ -11,7 +11,7 @@ from .. import names
 from ..align import Group
 from ..findings import make
 from ..model import Category, Claim, ClaimKind, Finding, Kind, Sentence, Severity, Value
-from .ages import two_ages_in_one_source
+from .ages import death_ages_apart, two_ages_in_one_source
 from .base import Comparer, _short
 from .copies import _passage_copies
 from .quotes import compare_quote
@@ -70,6 +70,7 @@ def compare(
     out += [f for f in copies if id(f) not in upgraded]
     out = _without_contradicted(out)
     out.extend(two_ages_in_one_source(claims))
+    out.extend(death_ages_apart(claims, out))
     out.extend(_unique(claims, matched))
     return tuple(out)
 

@@ -31,6 +31,8 @@ class Scene:
     ages: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     """(source, person) to every age the source gives that person, as compared ("24", "52"); a
     "Jr." or "Sr." is left out of the person, so a father and son of one name share one entry."""
+    figures: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """(source, what is counted) to how many different figures the source gives it."""
 
     @classmethod
     def of(
@@ -63,9 +65,18 @@ class Scene:
         for c in claims:
             if c.kind is ClaimKind.QUANTITY and c.get("thing") == "age":
                 ages.setdefault((c.source_id, names.without_generation(c.subject)), set()).add(str(c.norm))
+        figures: dict[tuple[str, str], set[str]] = {}
+        for c in claims:
+            if c.kind is ClaimKind.QUANTITY:
+                figures.setdefault((c.source_id, c.subject), set()).add(str(c.norm))
         return cls(
-            known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated, {k: frozenset(v) for k, v in ages.items()}
+            known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated, {k: frozenset(v) for k, v in ages.items()},
+            {k: len(v) for k, v in figures.items()},
         )
+
+    def one_figure_each(self, group: Sequence[Claim]) -> bool:
+        """Whether every source of the group gives what the group counts one figure only."""
+        return all(self.figures.get((c.source_id, c.subject), 0) == 1 for c in group)
 
     def namesakes(self, group: Sequence[Claim]) -> bool:
         """Whether each source of the group gives the group's person, elsewhere, the age the

@@ -49,12 +49,18 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
     others = [set(c.get("others").split()) for c in group]
     if not slip and all(others) and not set.intersection(*others):
         return None  # "25 points and 16 rebounds" against "22 points and nine": another game
+    if _ranked_apart(group):
+        return None  # "in the fifth game" against "in the second game": another game
+    if _done_by_two(group):
+        return None  # "Manning completed 17 passes" / "Garrard, who completed 28 passes,": two players'
     shown = " vs ".join(f"{c.value!s} ({c.source_id})" for c in group)
     summary = f"Numbers differ {'by one digit ' if slip else ''}for {subject}: {shown}"
     if _copied_figure(group):
         sure = Severity.WARNING if not _given_two_ages(group, scene) else LOOSE
         return make(Kind.DISCREPANCY, Category.NUMBER, sure, subject, summary, _values(group), _evidence(group), conf)
     if slip:
+        return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
+    if conf >= DISCREPANCY_MIN and _one_measure(group, scene):
         return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
     # Below: guards for figures in sentences that only resemble each other (how well they align,
     # what they name, what is done); those above, about which occasion, hold for copied figures too.
@@ -68,6 +74,49 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # nothing named and nothing done in common: too little to call it one fact
     severity = Severity.WARNING if _ages_apart(group, values, scene) else LOOSE
     return make(Kind.DISCREPANCY, Category.NUMBER, severity, subject, summary, _values(group), _evidence(group), conf)
+
+
+def _ranked_apart(group: Sequence[Claim]) -> bool:
+    """Whether the sentences rank one thing differently ("2 home runs in the fifth game" / "3 home
+    runs in the second game"): counts of two occasions. A rank in one sentence only ("on the first
+    play of the second half") says nothing of the other's."""
+    ranked = [dict(r.split("=", 1) for r in c.get("ranks").split("|") if r) for c in group]
+    return any(x[k] != y[k] for x in ranked for y in ranked for k in x.keys() & y.keys())
+
+
+def _one_measure(group: Sequence[Claim], scene: Scene) -> bool:
+    """Whether the claims measure one thing by one figure set before it ("a 3.2-megapixel
+    camera" / "a 5.2-megapixel camera", "a 10-win improvement" / "a 13-win improvement"), and
+    each source gives that measure of it once only, in sentences naming no one the other source
+    never names, and placed alike: a measure of a state changes, and "a 15-point lead in the fourth
+    quarter" may be a later one than "a 10-point lead into halftime". Such a figure describes the
+    thing itself, so the sentences need not name the same things or do the same with it ("It
+    packs …" / "It has been upgraded with …"): two figures are two accounts of one attribute, a
+    lead. A bare count ("17 passes") is not enough: what is done and by whom tell two counts
+    apart, and two sources may each give another one."""
+    unit, thing = group[0].get("unit"), group[0].get("thing")
+    measure = bool(unit) and unit in thing.split() and len(thing.split()) > 1
+    alike = all(c.get("thing") == thing for c in group) and len({c.get("scope") for c in group}) == 1
+    return measure and alike and scene.one_figure_each(group) and not scene.foreign(group)
+
+
+def _done_by_two(group: Sequence[Claim]) -> bool:
+    """Whether the sentences name who did what is counted, each someone the other sentence does
+    not name at all ("Manning completed 17 passes" / "Garrard, who completed 28 passes,"): two
+    people's totals, however alike the rest of the sentences run. Not a doer the other sentence
+    names too ("President Obama signed" / "the President signed"), nor one name spelt two ways
+    ("Qaddafi" / "Gaddafi", "Maning" / "Manning"): one person, maybe misspelt."""
+    doers = [c.get("doer") for c in group]
+    if not all(doers):
+        return False
+
+    def names_it(claim: Claim, doer: str) -> bool:
+        return set(_words(doer)) <= set(_words(claim.evidence.text))
+
+    return any(
+        not names.respelling(x, y) and not names_it(d, x) and not names_it(c, y)
+        for c, x in zip(group, doers, strict=True) for d, y in zip(group, doers, strict=True)
+    )
 
 
 SLIP_MIN = 100
