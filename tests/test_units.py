@@ -312,10 +312,17 @@ def test_clean_drops_page_chrome(chrome: str) -> None:
         assert s.source_id == "test"
 
 
-def test_a_detokenised_web_address_is_cut_out_whole() -> None:
-    """" _ " joins words of an address as "/" does: "x. htm" left behind would be a name."""
-    line = "http: / / news. example. com / nation / 2005-12-19-obit _ x. htm Posted 12 / 19 / 2005 The boss died on Monday in prison."
-    source = _source(line + "\n")
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http: / / news. example. com / nation / 2005-12-19-obit _ x. htm",
+        "http: / / worldnews. example. com / _ news / 2013 / 09 / 09 / 20401724-thieves-in-26-million-raid",
+    ],
+)
+def test_a_detokenised_web_address_is_cut_out_whole(address: str) -> None:
+    """" _ " joins words of an address as "/" does: "x. htm" left behind would be a name, "news /
+    2013 / 09" a count of nine."""
+    source = _source(address + " The boss died on Monday in prison.\n")
     assert [s.text for s in clean.clean(source)] == ["The boss died on Monday in prison."]
 
 

@@ -34,7 +34,9 @@ _LABEL_LINE = re.compile(
 # An agency credit such as "[AFP]" or "(Reuters)" glued to a caption: text after it is a new line.
 _CREDIT = re.compile(r"[\[(](?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Yonhap|AAP|PA|Kyodo)(?:/[^\])]*)?[\])]")
 # A web address, also as detokenised text ("http: / / www. example. com / a / b _ x. html").
-_URL = re.compile(r"(?:https?\s*:\s*/\s*/\s*|\bwww\s*\.\s*)[\w\-]+(?:\s*[./_]\s*[\w\-?=&%~+#]+)*(?:\s*[/?])?")
+_URL = re.compile(r"(?:https?\s*:\s*/\s*/\s*|\bwww\s*\.\s*)[\w\-]+(?:\s*(?:/\s*_|[./_])\s*[\w\-?=&%~+#]+)*(?:\s*[/?])?")
+"""A web address, as a detokeniser may space it out: "http: / / news. example. com / _ news / 2013 /
+09 / story-slug? lite", "… / 2005-12-19-obit _ x. htm"."""
 _ZONE = r"(?:\s*(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|IST|AE[SD]T|SGT|HKT|JST|KST)\b)?"
 """A time zone after a clock time ("3: 36 PM EST"); a list, so a dateline after a stamp ("3: 36 PM
 NEW YORK (AP)") is not taken for one."""
