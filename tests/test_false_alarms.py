@@ -917,6 +917,8 @@ def test_a_rank_is_no_other_figure_but_says_which_occasion(nlp: Any, tmp_path: P
         # Two cameras measured: which of them the first source's is cannot be told.
         ("The new phone has been upgraded with a 5.2-megapixel camera on the back and a 2-megapixel camera on the front.", False),
         ("The new phone has been upgraded with a 3.2-megapixel camera with image stabilization.", False),
+        # Placed where the other is not: a measure of another version, or of another time.
+        ("The new phone has been upgraded with a 5.2-megapixel camera in its second version.", False),
     ],
 )
 def test_one_measure_of_one_thing_given_once_by_each_source_is_a_lead(nlp: Any, tmp_path: Path, b: str, reported: bool) -> None:
