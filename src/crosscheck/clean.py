@@ -33,7 +33,6 @@ _LABEL_LINE = re.compile(
 )
 # An agency credit such as "[AFP]" or "(Reuters)" glued to a caption: text after it is a new line.
 _CREDIT = re.compile(r"[\[(](?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|Yonhap|AAP|PA|Kyodo)(?:/[^\])]*)?[\])]")
-# A web address, also as detokenised text ("http: / / www. example. com / a / b _ x. html").
 _URL = re.compile(r"(?:https?\s*:\s*/\s*/\s*|\bwww\s*\.\s*)[\w\-]+(?:\s*(?:/\s*_|[./_])\s*[\w\-?=&%~+#]+)*(?:\s*[/?])?")
 """A web address, as a detokeniser may space it out: "http: / / news. example. com / _ news / 2013 /
 09 / story-slug? lite", "… / 2005-12-19-obit _ x. htm"."""

@@ -9,6 +9,7 @@ knows romanisation variants yet keeps apart people who only share a family name.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -69,11 +70,15 @@ def find_entities(parsed: Parsed) -> Entities:
             assigned[i] = _headline_person(clusters, r, i)
     # A headline span that became a person of its own may misspell the surname of a full name the
     # source gives elsewhere ("President Oabma Announces Nominee … President Barack Obama").
+    mentions = Counter(assigned)
+    named = Counter(w for r in raws for w in r.form.split())
     for i, r in enumerate(raws):
         own = assigned[i]
-        if r.headline and r.label == "PERSON" and own is not None and assigned.count(own) == 1:
-            elsewhere = {w for k, o in enumerate(raws) if k != i for w in o.form.split()}
+        if r.headline and r.label == "PERSON" and own is not None and mentions[own] == 1:
+            elsewhere = {w for w in r.form.split() if named[w] > r.form.split().count(w)}  # in another name too
             assigned[i] = _headline_slip(clusters, r.form, own, elsewhere)
+            mentions[own] -= 1
+            mentions[assigned[i]] += 1
     for i, r in enumerate(raws):
         if assigned[i] is None:
             assigned[i] = _short_person(clusters, r, i)

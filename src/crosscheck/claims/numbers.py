@@ -41,6 +41,7 @@ def _quantity_claim(
     sent = ctx.sentence
     toks = sent.tokens
     phrase = sent.span_text(lo, hi)
+    governor = _governor(sent, head)
     subject = " ".join(x for x in (thing, unit and unit != thing and f"({unit})") if x)
     return Claim(
         source_id=ctx.source.id,
@@ -57,9 +58,9 @@ def _quantity_claim(
         detail=(
             ("unit", unit),
             ("thing", thing),
-            ("verb", event or _governor_verb(sent, head)),
+            ("verb", event or _verb_lemma(sent, governor)),
             ("scope", " ".join(_scope(sent, head))),
-            ("doer", _doer(sent, head)),
+            ("doer", _doer(sent, governor)),
         ),
     )
 
@@ -126,8 +127,6 @@ def _token_at(sent: Sentence, offset: int) -> int:
     return next((k for k, t in enumerate(sent.tokens) if t.idx == offset), 0)
 
 
-
-
 SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
 
 
@@ -150,13 +149,13 @@ def _scope(sent: Sentence, head: int) -> list[str]:
     return sorted(out)
 
 
-def _doer(sent: Sentence, head: int) -> str:
-    """Who by name did what the count counts, when the parse says: "Manning completed 17 passes"
-    and "Garrard, who completed 28 passes," give Manning and Garrard. Two players' totals in
-    one game are two facts, however alike the sentences run. '' for anyone unnamed, for a place
-    (PLACES), and for whoever only reports the count."""
+def _doer(sent: Sentence, verb: int) -> str:
+    """Who by name did what the count counts (`verb`: the token its noun hangs on, `_governor`),
+    when the parse says: "Manning completed 17 passes" and "Garrard, who completed 28 passes,"
+    give Manning and Garrard. Two players' totals in one game are two facts, however alike the
+    sentences run. '' for anyone unnamed, for a place (PLACES), and for whoever only reports the
+    count."""
     toks = sent.tokens
-    verb = _governor(sent, head)
     if toks[verb].pos != "VERB":
         return ""
     subject = next((c for c in sent.children(verb) if toks[c].dep == "nsubj"), None)
@@ -255,8 +254,10 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         # says which one it is ("the fifth game" / "the second game"): kept apart, by its thing.
         others = sorted({str(o.norm) for k, o in enumerate(found) if k != n and o.get("unit") != "rank"})
         ranks = sorted({f"{o.get('thing')}={o.norm}" for k, o in enumerate(found) if k != n and o.get("unit") == "rank"})
-        clause = _governor(ctx.sentence, _token_at(ctx.sentence, c.span[0]), ("VERB", "AUX"))  # the verb of the age's clause
-        when = _years(ctx, clause=clause) if c.get("apposed") else shared[1:]
+        if c.get("apposed"):  # an age beside a name: of the time of its clause's verb
+            when = _years(ctx, clause=_governor(ctx.sentence, _token_at(ctx.sentence, c.span[0]), ("VERB", "AUX")))
+        else:
+            when = shared[1:]
         yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others)), ("ranks", "|".join(ranks))))
 
 
@@ -455,8 +456,12 @@ def _verb_subject(sent: Sentence, k: int) -> str:
 
 
 def _governor_verb(sent: Sentence, k: int) -> str:
-    g = _governor(sent, k)
-    return sent.tokens[g].lemma.lower() if sent.tokens[g].pos == "VERB" else ""
+    return _verb_lemma(sent, _governor(sent, k))
+
+
+def _verb_lemma(sent: Sentence, k: int) -> str:
+    """The lemma of token `k` when it is a verb, else ''."""
+    return sent.tokens[k].lemma.lower() if sent.tokens[k].pos == "VERB" else ""
 
 
 def _governor(sent: Sentence, k: int, pos: tuple[str, ...] = ("VERB",)) -> int:

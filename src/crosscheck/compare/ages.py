@@ -75,7 +75,7 @@ def two_ages_in_one_source(claims: Sequence[Claim]) -> list[Finding]:
             continue
         if any(_NAMESAKE.search(c.evidence.text) for c in given) or len({c.sentence for c in given}) < len(given):
             continue  # two people of one name, told apart, or named together in one sentence
-        person = subject.removeprefix("age of ")
+        person = _person(subject)
         shown = " / ".join(str(c.value) for c in given)
         summary = f"{source_id} gives {person} {_COUNT.get(len(given), str(len(given)))} ages: {shown}"
         vals = tuple(Value(c.source_id, c.value) for c in given)
@@ -96,21 +96,21 @@ def death_ages_apart(claims: Sequence[Claim], found: Sequence[Finding]) -> list[
     than AGE_SLACK only, which outlets counting from an unsure birth date may differ by; and not
     where a sentence tells two people of one name apart. `found` (the findings so far) keeps two
     ages another comparer already reported from being reported again."""
-    by_person: dict[str, dict[str, dict[str, Claim]]] = {}
+    by_person: dict[str, dict[tuple[str, str], Claim]] = {}  # each source's ages, the first claim of each
     for c in _death_ages(claims):
-        by_person.setdefault(names.without_generation(c.subject), {}).setdefault(c.source_id, {}).setdefault(str(c.norm), c)
+        by_person.setdefault(names.without_generation(c.subject), {}).setdefault((c.source_id, str(c.norm)), c)
     reported = [{(e.source, e.start) for e in f.evidence} for f in found if f.kind is Kind.DISCREPANCY]
 
     def told(c: Claim, d: Claim) -> bool:
         return any({(c.evidence.source, c.evidence.start), (d.evidence.source, d.evidence.start)} <= seen for seen in reported)
 
     out = []
-    for subject, per_source in sorted(by_person.items()):
-        group = [c for sid in sorted(per_source) for c in per_source[sid].values()]
+    for subject, given in sorted(by_person.items()):
+        group = sorted(given.values(), key=lambda c: c.source_id)  # stable: a source's ages in reading order
         apart = [(c, d) for n, c in enumerate(group) for d in group[n + 1 :] if abs(float(str(c.norm)) - float(str(d.norm))) > AGE_SLACK]
         if not apart or all(told(c, d) for c, d in apart) or any(_NAMESAKE.search(c.evidence.text) for c in group):
             continue
-        person = subject.removeprefix("age of ")
+        person = _person(subject)
         shown = " vs ".join(f"{c.value} ({c.source_id})" for c in group)
         summary = f"Ages at death differ for {person}: {shown}"
         vals = tuple(Value(c.source_id, c.value) for c in group)
@@ -129,8 +129,13 @@ def _death_ages(claims: Sequence[Claim]) -> list[Claim]:
     return [
         c for c in claims
         if c.kind is ClaimKind.QUANTITY and c.get("thing") == "age" and c.subject != "age of (person)" and not c.get("past")
-        and (c.get("verb") == "die" or len(c.evidence.text.split()) <= 4 and (c.source_id, c.sentence - 1, c.subject.removeprefix("age of ")) in dead)
+        and (c.get("verb") == "die" or len(c.evidence.text.split()) <= 4 and (c.source_id, c.sentence - 1, _person(c.subject)) in dead)
     ]
+
+
+def _person(subject: str) -> str:
+    """The person of an age claim's subject ("age of Fred LaRue", as claims.numbers writes it)."""
+    return subject.removeprefix("age of ")
 
 
 KIN = frozenset({
@@ -149,7 +154,7 @@ def _own_age(c: Claim) -> bool:
     if c.kind is not ClaimKind.QUANTITY or c.get("thing") != "age" or not c.get("apposed") or c.get("past"):
         return False
     before = names.fold(c.evidence.text[: c.span[0] - c.evidence.start]).rstrip()
-    person = names.fold(c.subject.removeprefix("age of "))
+    person = names.fold(_person(c.subject))
     if len(person.split()) < 2 or not before.endswith(","):
         return False
     before = before[:-1].rstrip()

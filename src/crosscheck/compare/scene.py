@@ -62,13 +62,12 @@ class Scene:
                 words.setdefault(c.source_id, set()).update(_words(c.evidence.text))
         dated = {k: v for k, v in (published or {}).items() if v is not None}
         ages: dict[tuple[str, str], set[str]] = {}
-        for c in claims:
-            if c.kind is ClaimKind.QUANTITY and c.get("thing") == "age":
-                ages.setdefault((c.source_id, names.without_generation(c.subject)), set()).add(str(c.norm))
         figures: dict[tuple[str, str], set[str]] = {}
         for c in claims:
             if c.kind is ClaimKind.QUANTITY:
                 figures.setdefault((c.source_id, c.subject), set()).add(str(c.norm))
+                if c.get("thing") == "age":
+                    ages.setdefault((c.source_id, names.without_generation(c.subject)), set()).add(str(c.norm))
         return cls(
             known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated, {k: frozenset(v) for k, v in ages.items()},
             {k: len(v) for k, v in figures.items()},
