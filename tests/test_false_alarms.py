@@ -924,3 +924,67 @@ def test_a_rank_is_no_other_figure_but_says_which_occasion(nlp: Any, tmp_path: P
 def test_one_measure_of_one_thing_given_once_by_each_source_is_a_lead(nlp: Any, tmp_path: Path, b: str, reported: bool) -> None:
     a = "The new phone packs a 3.2-megapixel camera that can also record video."
     assert len(_number_leads(nlp, tmp_path, a, b)) == reported
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Russia", "Russian", True), ("Iranian", "Iran", True), ("Sudan", "Sudanese", True),
+        ("Israel", "Israeli", True), ("Somalia", "Somali", True),
+        ("Iran", "Iraq", False), ("Niger", "Nigeria", False), ("Korea", "North Korea", False), ("Iran", "Iran", False),
+    ],
+)
+def test_a_country_and_its_people_are_one_name(a: str, b: str, same: bool) -> None:
+    assert names.demonym(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Mueller", "Robert S. Mueller III", True), ("Newton", "Cam Newton", True), ("Robert Mueller", "Robert S. Mueller", True),
+        ("Cam", "Cam Newton", False), ("Newton", "Newton", False), ("Newton", "Cam Newtown", False),
+    ],
+)
+def test_a_person_by_surname(short: str, full: str, same: bool) -> None:
+    assert names.surname_of(short, full) is same
+
+
+def test_a_generation_suffix_is_not_the_doer(nlp: Any, tmp_path: Path) -> None:
+    claims = _claims(nlp, tmp_path, "Robert S. Mueller III completed 17 passes in the win over Jacksonville.")
+    assert [c.get("doer") for c in claims if c.kind == "quantity"] == ["Mueller"]
+
+
+@pytest.mark.parametrize(
+    ("b", "reported"),
+    [
+        # The year dates the election, not the list: this week's count, one to compare.
+        ("WASHINGTON - Special counsel Robert Mueller has given almost four dozen questions to lawyers for President Trump "
+         "about Russian meddling in the 2016 election, the Boston Herald reported.", True),
+        # The year is when the list was given: a count of another time.
+        ("WASHINGTON - Special counsel Robert Mueller gave almost four dozen questions to lawyers for President Trump in 2016, "
+         "the Boston Herald reported.", False),
+    ],
+)
+def test_a_year_that_names_a_thing_does_not_date_the_count(nlp: Any, tmp_path: Path, b: str, reported: bool) -> None:
+    a = ("WASHINGTON - Robert S. Mueller III, the special counsel investigating Russia, has at least six dozen "
+         "questions he wants to ask President Trump, the Boston Herald reported.")
+    dated = "---\npublished: 2018-05-01\n---\n"
+    assert bool(_number_leads(nlp, tmp_path, dated + a, dated + b)) is reported
+
+
+def test_a_year_on_what_the_count_belongs_to_dates_it(nlp: Any, tmp_path: Path) -> None:
+    claims = _claims(nlp, tmp_path, "---\npublished: 2012-04-11\n---\nThe 2004 quake, which killed 230,000 people, was far stronger.")
+    assert [(c.get("years"), c.get("past")) for c in claims if c.kind == "quantity" and c.get("thing") == "people"] == [("2004", "1")]
+
+
+@pytest.mark.parametrize(("b", "reported"), [("Artino scored nine points in the first half.", True), ("Artino scored 14 points.", False)])
+def test_a_count_in_part_of_a_game_is_another_count(nlp: Any, tmp_path: Path, b: str, reported: bool) -> None:
+    a = "Artino picked up the slack in the first half as he scored seven points."
+    assert bool(_number_leads(nlp, tmp_path, a, b)) is reported
+
+
+def test_a_sentence_that_states_the_others_figure_too_agrees_on_it(nlp: Any, tmp_path: Path) -> None:
+    a = "Marley rushed for 404 yards and two touchdowns, caught 52 passes for 440 yards, and scored three touchdowns on punt returns."
+    b = "Marley played in just 10 games, rushing for 404 yards and two touchdowns while catching 52 passes for 440 yards."
+    assert _number_leads(nlp, tmp_path, a, b) == []
+    assert len(_number_leads(nlp, tmp_path, a, b.replace("two touchdowns", "five touchdowns"))) == 1

@@ -357,6 +357,31 @@ def respelling(a: str, b: str) -> bool:
     return all(x == y or DamerauLevenshtein.normalized_distance(x, y) <= 0.5 for x, y in zip(wa, wb, strict=True))
 
 
+DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ese", "i", "ean"})
+"""What a country's name, less its last vowels, takes to name its people: "Russia" / "Russian",
+"Iran" / "Iranian", "Sudan" / "Sudanese", "Israel" / "Israeli", "Somalia" / "Somali"."""
+
+
+def demonym(a: str, b: str) -> bool:
+    """Whether one single-word name is the other's people or adjective ("Russian" for "Russia"),
+    which sentences about one place use in turn ("in Iran" / "Iranian rescue workers")."""
+    if " " in a or " " in b or a == b:
+        return False
+    for x, y in ((a, b), (b, a)):
+        stem = x.rstrip("aeiou")
+        if len(stem) >= 3 and y.startswith(stem) and y[len(stem) :] in DEMONYM_ENDINGS and len(y) > len(stem):
+            return True
+    return False
+
+
+def surname_of(short: str, full: str) -> bool:
+    """Whether `short` is `full` by its surname, or by fewer of its words ending with it ("Mueller"
+    / "Robert S. Mueller III", "Newton" / "Cam Newton"): how a story names a person after the
+    first time."""
+    ws, wf = fold(short).split(), fold(without_generation(full)).split()
+    return 0 < len(ws) < len(wf) and ws[-1] == wf[-1] and set(ws) <= set(wf)
+
+
 def fragments(a: str, b: str) -> bool:
     """Whether two "names" are headline fragments the model took for one person ("RCMP Sgt" and
     "RCMP MAKE", "EYP Extending" and "EYP MCF"): an acronym glued to words that are no slip of

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from .. import dates
+from .. import dates, names
 from ..model import Claim, ClaimKind, Mention, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
 from .base import CLOCK_WORDS, TIME_UNITS, Context, content_key, extractor
@@ -65,7 +65,7 @@ def _quantity_claim(
     )
 
 
-def _years(ctx: Context, clause: int | None = None) -> tuple[tuple[str, str], ...]:
+def _years(ctx: Context, clause: int | None = None, count: int | None = None) -> tuple[tuple[str, str], ...]:
     """The years a sentence's dates fall in, and whether all lie before publication ("past").
 
     A count in a sentence set in 2004 and one in a sentence set this week are two events. A
@@ -76,7 +76,9 @@ def _years(ctx: Context, clause: int | None = None) -> tuple[tuple[str, str], ..
     which is the person's age when the `clause` (its verb's token) happens, a date that only names
     a thing further down (`_dates_a_thing`) is left out: "Nichols, 47, was found guilty last month
     of murders in the March 2005 rampage" gives his age now; "Felt, 92, said in a 2006 interview"
-    his age then.
+    his age then. For a count (its first token `count`), such a date is left out too unless it
+    names something the count hangs on: "almost four dozen questions … into meddling in the 2016
+    election" is this week's list, "the 2004 quake, which killed 230,000" the 2004 toll.
     """
     published = ctx.source.published
 
@@ -84,7 +86,7 @@ def _years(ctx: Context, clause: int | None = None) -> tuple[tuple[str, str], ..
         isos = (
             dates.resolve(m.text, published)
             for m in sent.mentions
-            if m.label == "DATE" and not is_dateline(ctx.source, sent, m) and not (clause is not None and sent is ctx.sentence and _dates_a_thing(sent, m, clause))
+            if m.label == "DATE" and not is_dateline(ctx.source, sent, m) and not (clause is not None and sent is ctx.sentence and _dates_a_thing(sent, m, clause, count))
         )
         return {iso[:4] for iso in isos if iso is not None and iso[:4].isdigit()}
 
@@ -106,10 +108,11 @@ def _years(ctx: Context, clause: int | None = None) -> tuple[tuple[str, str], ..
     return (("years", " ".join(sorted(years))), ("past", "1" if looks_back(years) else ""))
 
 
-def _dates_a_thing(sent: Sentence, m: Mention, clause: int) -> bool:
+def _dates_a_thing(sent: Sentence, m: Mention, clause: int, count: int | None = None) -> bool:
     """Whether a date mention modifies a noun ("the March 2005 rampage") that is not itself when
     the clause at token `clause` happens ("said in a 2006 interview", "won at the 2008 Olympics",
-    where the noun hangs on that verb)."""
+    where the noun hangs on that verb), nor what the count at token `count` belongs to ("the 2004
+    quake, which killed 230,000": the noun is above the count in the parse)."""
     toks = sent.tokens
     span = range(m.first, m.last + 1)
     roots = [k for k in span if toks[k].head not in span or toks[k].head == k]
@@ -118,8 +121,19 @@ def _dates_a_thing(sent: Sentence, m: Mention, clause: int) -> bool:
     noun = toks[roots[0]].head
     if toks[noun].pos not in ("NOUN", "PROPN"):
         return False
+    if count is not None and noun in _above(sent, count):
+        return False
     up = toks[noun].head
     return up != clause and not (toks[noun].dep == "pobj" and toks[up].dep == "prep" and toks[up].head == clause)
+
+
+def _above(sent: Sentence, k: int) -> set[int]:
+    """Token `k` and every token above it in the parse, up to the root (or a cycle)."""
+    seen: set[int] = set()
+    while k not in seen:
+        seen.add(k)
+        k = sent.tokens[k].head
+    return seen
 
 
 def _token_at(sent: Sentence, offset: int) -> int:
@@ -163,7 +177,13 @@ def _doer(sent: Sentence, verb: int) -> str:
         subject = toks[verb].head  # "Garrard, who completed": the one the clause is about
     if subject is None or toks[subject].pos != "PROPN" or toks[subject].ent_type in PLACES or toks[verb].lemma.lower() in SPEECH_VERBS:
         return ""  # "Pyongyang fired" is North Korea's doing; "Xinhua reported" is a source, not a doer
+    if GENERATION.fullmatch(toks[subject].text):
+        # "Robert S. Mueller III": the parse makes the suffix the head; the surname names him.
+        subject = max((c for c in sent.children(subject) if toks[c].dep == "compound"), default=subject)
     return toks[subject].text
+
+
+GENERATION = re.compile(rf"(?:{names.GENERATIONS})\.?")
 
 
 PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -249,16 +269,37 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         return
     # What holds for the whole sentence is read once, and only for a sentence with a number.
     shared = (("reporters", reporters(ctx)), *_years(ctx))
+    part = ("part", "|".join(_parts(ctx.sentence)))
     for n, c in enumerate(found):
         # A rank is no figure of the occasion ("the second half" is not "two" of anything) but
         # says which one it is ("the fifth game" / "the second game"): kept apart, by its thing.
         others = sorted({str(o.norm) for k, o in enumerate(found) if k != n and o.get("unit") != "rank"})
         ranks = sorted({f"{o.get('thing')}={o.norm}" for k, o in enumerate(found) if k != n and o.get("unit") == "rank"})
+        at = _token_at(ctx.sentence, c.span[0])
         if c.get("apposed"):  # an age beside a name: of the time of its clause's verb
-            when = _years(ctx, clause=_governor(ctx.sentence, _token_at(ctx.sentence, c.span[0]), ("VERB", "AUX")))
+            when = _years(ctx, clause=_governor(ctx.sentence, at, ("VERB", "AUX")))
+        elif shared[1][1]:  # a dated sentence: the dates that name another thing are left out
+            when = _years(ctx, clause=_governor(ctx.sentence, at, ("VERB", "AUX")), count=at)
         else:
             when = shared[1:]
-        yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others)), ("ranks", "|".join(ranks))))
+        yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others)), ("ranks", "|".join(ranks)), part))
+
+
+PERIODS = frozenset({"half", "quarter", "period", "inning", "innings"})
+"""The parts a game is played in: "seven points in the first half" counts part of a game."""
+
+
+def _parts(sent: Sentence) -> list[str]:
+    """The parts of a game a sentence places itself in, by rank ("half=1" for "in the first
+    half"), first one included: a sentence's count may be of that part only."""
+    toks = sent.tokens
+    return sorted(
+        {
+            f"{toks[t.head].lower_text}={rank}"
+            for t in toks
+            if t.dep == "amod" and toks[t.head].lower_text in PERIODS and (rank := parse_ordinal(t.text)) is not None
+        }
+    )
 
 
 def _quantities(ctx: Context) -> Iterator[Claim]:

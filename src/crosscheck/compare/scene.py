@@ -73,6 +73,15 @@ class Scene:
             {k: len(v) for k, v in figures.items()},
         )
 
+    def knows(self, source_id: str, name: str) -> bool:
+        """Whether a source names a thing anywhere: in this form, as a country or its people
+        (`names.demonym`: "Iran" / "Iranian"), or, for a person, by surname where the other names
+        the person in full, or the reverse ("Mueller" / "Robert S. Mueller III")."""
+        known = self.known.get(source_id, frozenset())
+        if name in known or any(names.demonym(name, k) for k in known):
+            return True
+        return any(x in self.people and names.surname_of(y, x) for k in known for x, y in ((name, k), (k, name)))
+
     def one_figure_each(self, group: Sequence[Claim]) -> bool:
         """Whether every source of the group gives what the group counts one figure only."""
         return all(self.figures.get((c.source_id, c.subject), 0) == 1 for c in group)
@@ -114,7 +123,7 @@ class Scene:
         counted: outlets name more or fewer of them for one event.
         """
         return any(
-            a in self.actors and d.source_id in self.known and a not in self.known[d.source_id]
+            a in self.actors and d.source_id in self.known and not self.knows(d.source_id, a)
             for c in group for d in group if d.source_id != c.source_id for a in _named(c)
         )
 

@@ -49,6 +49,8 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
     others = [set(c.get("others").split()) for c in group]
     if not slip and all(others) and not set.intersection(*others):
         return None  # "25 points and 16 rebounds" against "22 points and nine": another game
+    if _states_both(group):
+        return None  # "two touchdowns … three touchdowns on punt runbacks" / "two touchdowns"
     if _ranked_apart(group):
         return None  # "in the fifth game" against "in the second game": another game
     if _done_by_two(group):
@@ -64,6 +66,10 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return make(Kind.DISCREPANCY, Category.NUMBER, LOOSE, subject, summary, _values(group), _evidence(group), conf)
     # Below: guards for figures in sentences that only resemble each other (how well they align,
     # what they name, what is done); those above, about which occasion, hold for copied figures too.
+    if len({c.get("part") for c in group}) > 1 and not group[0].get("unit"):
+        # "scored seven points in the first half" / "scored 14 points": a total of part of a
+        # game; not a measure of one thing ("an 86-yard run on the first play of the second half").
+        return None
     if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
         return None  # a bare duration ("32-year", "four years") says too little to contradict
     if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
@@ -74,6 +80,17 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
         return None  # nothing named and nothing done in common: too little to call it one fact
     severity = Severity.WARNING if _ages_apart(group, values, scene) else LOOSE
     return make(Kind.DISCREPANCY, Category.NUMBER, severity, subject, summary, _values(group), _evidence(group), conf)
+
+
+def _states_both(group: Sequence[Claim]) -> bool:
+    """Whether a sentence of the group states another's figure too, in the same words ("rushed for
+    404 yards and two touchdowns, … and scored three touchdowns on punt runbacks" against "two
+    touchdowns"): the sentences agree on that count, and the other is another one, aligned by
+    the words they share."""
+    return any(
+        d.norm != c.norm and len(str(d.value).split()) > 1 and re.search(rf"(?<!\w){re.escape(str(d.value))}(?!\w)", c.evidence.text, re.IGNORECASE)
+        for c in group for d in group if d.source_id != c.source_id
+    )
 
 
 def _ranked_apart(group: Sequence[Claim]) -> bool:
@@ -191,11 +208,25 @@ def _at(c: Claim) -> tuple[int, int]:
 
 
 def _same_scope(group: Sequence[Claim]) -> bool:
-    """Whether the sentences are about the same named things: most of their entities shared."""
+    """Whether the sentences are about the same named things: most of their entities shared, each
+    as the other sentence names it or as a country and its people (`names.demonym`: "Russia" /
+    "Russian"). The share is a Jaccard index, where a name of one sentence the other names in
+    another form counts half to each side. A surname against the name in full is not taken for
+    one name here: in "Artino … six rebounds" / "Will Artino scored 14 points and Gregory
+    Echenique had 11 rebounds", the sentences name the same two players and count another's."""
     sets = [_named(c) for c in group]
     if not any(sets):
         return True
-    return len(set.intersection(*sets)) / len(set.union(*sets)) >= SCOPE_MIN
+    for a, b in ((x, y) for k, x in enumerate(sets) for y in sets[k + 1 :]):
+        matched = sum(any(_one_name(n, m) for m in b) for n in a) + sum(any(_one_name(m, n) for n in a) for m in b)
+        shared = matched / 2
+        if shared / (len(a) + len(b) - shared) < SCOPE_MIN:
+            return False
+    return True
+
+
+def _one_name(a: str, b: str) -> bool:
+    return a == b or names.demonym(a, b)
 
 
 def compare_date(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
