@@ -3,8 +3,9 @@
 Every figure that matters is a ratio measured in one run, since these machines are shared and
 noisy: crosscheck's end-to-end time over a corpus against a bare spaCy `nlp.pipe` pass over the
 same texts, stage by stage, both as `crosscheck check` runs a dataset (one batched parse, then
-each event) and one event at a time as `crosscheck compare` runs; growth with sources per event and with article length; alignment of
-1,000 by 1,000 claims; peak memory by corpus size, each size in a fresh process.
+each event) and one event at a time as `crosscheck compare` runs; growth with sources per event and with article length; articles
+of shapes real ones seldom take (`STRESS`); alignment of 1,000 by 1,000 claims; peak memory by corpus size, each size in a
+fresh process.
 
     python bench/speed.py [--corpus ../shared/corpus] [--quick]
 """
@@ -154,6 +155,40 @@ def by_length(nlp, pair: list[Path]) -> list[dict]:  # type: ignore[no-untyped-d
     return rows
 
 
+STRESS = {
+    "one paragraph, many sentences": lambda n: " ".join(f"Officials in Town{i % 40} said {i} people were hurt on Monday." for i in range(n)),
+    "many quotes": lambda n: "\n\n".join(f'"We will rebuild section {i} of the road soon," said Mayor Ann Lee{i % 30}.' for i in range(n)),
+    "many named things": lambda n: "\n\n".join(f"Route {i} and the Harbour Bridge {i} reopened in Springfield on Monday." for i in range(n)),
+    "one long list": lambda n: "The members are " + ", ".join(f"Member{i}" for i in range(n)) + " and Zed.",
+    "one long sentence": lambda n: " ".join(("Smith", "said", "the", str(i % 90), "people", "in", "Paris", "and", "Jones", "of", "Acme", "Corp")[i % 12] for i in range(n * 10)) + ".",
+}
+"""Synthetic articles of shapes real ones seldom take, each made of n repeated units: any stage
+whose work grows with the square of a count (sentences, quotes, named things, list members,
+tokens in one sentence) shows up as time beyond parsing that grows far more than 4 times when n
+does."""
+
+
+def stress(nlp, n: int) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Each STRESS shape at n and 4n units, against a one-sentence article: crosscheck against
+    a bare spaCy pass, and its time beyond parsing."""
+    rows = []
+    other = Source(id="other", path="other.md", text="Officials said 12 people were hurt on Monday.\n")
+    for shape, make in STRESS.items():
+        for units in (n, 4 * n):
+            sources = [Source(id="stress", path="stress.md", text=make(units) + "\n"), other]
+            sp = bare_spacy(nlp, sources)
+            timer = Timer()
+            start = time.perf_counter()
+            check(sources, nlp, timer=timer)
+            total = time.perf_counter() - start
+            rows.append({"shape": shape, "units": units, "words": sum(len(s.text.split()) for s in sources), "crosscheck_s": round(total, 3),
+                         "bare_spacy_s": round(sp, 3), "ratio": round(total / sp, 3),
+                         "beyond_parse_s": round(total - timer.seconds.get("parse", 0.0), 3)})
+    for small, big in zip(rows[::2], rows[1::2], strict=True):
+        big["beyond_parse_growth"] = round(big["beyond_parse_s"] / max(small["beyond_parse_s"], 1e-3), 2)
+    return rows
+
+
 def align_1000() -> dict:
     """Alignment of 1,000 by 1,000 hand-made claims of every kind."""
     from crosscheck.align import align
@@ -264,6 +299,15 @@ def write(results: dict) -> None:
         tabulate([[r["length_x"], r["words"], r["crosscheck_s"], r["ratio"], r.get("extract_s", 0), r.get("align_s", 0), r.get("compare_s", 0)] for r in results["by_length"]],
                  headers=["length", "words", "crosscheck s", "ratio to spaCy", "extract s", "align s", "compare s"], tablefmt="github"),
         "",
+        "## Shapes real articles seldom take (one synthetic article against one sentence)",
+        "",
+        "Each shape at n and 4n units. Time beyond parsing that grows about 4 times with the input is",
+        "linear; about 16 times, quadratic.",
+        "",
+        tabulate([[r["shape"], r["units"], r["words"], r["crosscheck_s"], r["bare_spacy_s"], r["ratio"], r["beyond_parse_s"], r.get("beyond_parse_growth", "")]
+                  for r in results.get("stress", [])],
+                 headers=["shape", "units", "words", "crosscheck s", "bare spaCy s", "ratio", "beyond parsing s", "growth ×4"], tablefmt="github"),
+        "",
         f"## Alignment of 1,000 by 1,000 claims: {results['align_1000']['seconds']} s (target < 1 s)",
         "",
         "The bare pass parses each body as one document while crosscheck parses paragraph by paragraph,",
@@ -302,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": corpus_ratio(nlp, chosen, 1 if args.quick else 3),
         "by_sources": by_sources(nlp, events),
         "by_length": by_length(nlp, nw[0][:2] if nw else events[0][:2]),
+        "stress": stress(nlp, 100 if args.quick else 500),
         "align_1000": align_1000(),
         "memory": memory(events, [50, 100] if args.quick else [125, 250, 500, 1000]),
     }

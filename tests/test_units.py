@@ -101,6 +101,22 @@ def test_not_the_same_person(a: str, b: str) -> None:
 )
 def test_is_acronym(short: str, long: str, expected: bool) -> None:
     assert names.is_acronym(short, long) is expected
+    # Linking compares only names that share a key: an acronym and its expansion always do.
+    assert bool(names.acronym_keys(short) & names.acronym_keys(long)) or not expected
+
+
+def test_places_and_laws_link_by_name_or_acronym_only() -> None:
+    from crosscheck.entities import link
+    from crosscheck.model import Entities, Entity
+
+    def things(source: str, label: str, *names_: str) -> Entities:
+        return Entities(source, tuple(Entity(f"{source}:{label}:{n}", source, label, n, (n,)) for n in names_), ())
+
+    linked = link([things("a", "GPE", "United States", "Springfield"), things("b", "GPE", "U.S.", "springfield", "Shelbyville"),
+                   things("c", "LAW", *(f"section {i}" for i in range(300)))])
+    assert linked["b:GPE:U.S."] == "United States" and linked["b:GPE:springfield"] == "Springfield"
+    assert linked["b:GPE:Shelbyville"] == "Shelbyville"
+    assert len({linked[f"c:LAW:section {i}"] for i in range(300)}) == 300  # one initial, three hundred laws
 
 
 @pytest.mark.parametrize(

@@ -57,12 +57,13 @@ def find_entities(parsed: Parsed) -> Entities:
     raws = [r for s in parsed.sentences for r in _mentions(s)]
     clusters: list[_Cluster] = []
     assigned: list[int | None] = [None] * len(raws)
+    things: dict[tuple[str, str], int] = {}
     # Full names first, so short forms and acronyms have something to resolve to.
     for i, r in enumerate(raws):
         if r.label == "PERSON" and len(r.form.split()) >= 2 and not r.headline:
             assigned[i] = _person_cluster(clusters, r, i)
         elif r.label != "PERSON":
-            assigned[i] = _thing_cluster(clusters, r, i, acronyms=False)
+            assigned[i] = _thing_cluster(clusters, things, r, i)
     # A headline capitalises every word, so the model's name spans there are unreliable
     # ("Simpson Guilty Of"): resolve them to people the body names before taking them as new.
     for i, r in enumerate(raws):
@@ -95,12 +96,16 @@ def find_entities(parsed: Parsed) -> Entities:
                 if names.fold(r.form) not in map(names.fold, owner.name.split()) and r.form not in owner.forms:
                     owner.forms.append(r.form)
                 assigned[i] = owners[0]
+    owners_of: dict[int, int] = {}  # a cluster's owner, looked for once however often it is named
     for i, r in enumerate(raws):
         n = assigned[i]
         if n is not None and r.label != "PERSON" and clusters[n].name == r.form:
-            assigned[i] = _acronym_owner(clusters, n)
+            assigned[i] = owners_of[n] if n in owners_of else owners_of.setdefault(n, _acronym_owner(clusters, n))
+    tagged: dict[int, list[tuple[int, int]]] = {}  # each sentence's tagged spans, read once
+    for r in raws:
+        tagged.setdefault(r.sentence, []).append((r.start, r.end))
     for sent in parsed.sentences:
-        for extra, index in _untagged_slips(sent, clusters, raws):
+        for extra, index in _untagged_slips(sent, clusters, tagged.get(sent.index, [])):
             raws.append(extra)
             assigned.append(index)
     used = set(assigned)
@@ -162,14 +167,18 @@ def adopt_slips(parsed: Sequence[Parsed], all_entities: Sequence[Entities]) -> t
 def link(all_entities: Sequence[Entities]) -> dict[str, str]:
     """Map every entity key to a name shared by the same real-world thing in all sources."""
     groups: list[tuple[str, str, list[Entity]]] = []  # (label, global name, members)
-    by_initial: dict[str, list[int]] = {}  # blocking: only groups sharing an initial are compared
+    # Blocking: only groups that share a key are compared. People and bodies share an initial
+    # (a bare "Lane" may be "Ann Lane"); other things a name or an acronym (`_thing_keys`), so
+    # that thousands of things of one initial ("section 1", "section 2") are not all compared.
+    by_initial: dict[str, set[int]] = {}
+    by_name: dict[str, set[int]] = {}
     out: dict[str, str] = {}
     for ents in all_entities:
         for e in ents.entities:
-            keys = _initials(e)
+            keys, pool = (_initials(e), by_initial) if e.label in ("PERSON", "ORG") else (_thing_keys(e), by_name)
             # A group of the very same name first: a bare "Lane" joins "Lane", not "Ann Lane".
             candidates = sorted(
-                {g for k in keys for g in by_initial.get(k, [])}, key=lambda g: (names.fold(groups[g][1]) != names.fold(e.name), g)
+                {g for k in keys for g in pool.get(k, ())}, key=lambda g: (names.fold(groups[g][1]) != names.fold(e.name), g)
             )
             for g in candidates:
                 label, gname, members = groups[g]
@@ -182,8 +191,7 @@ def link(all_entities: Sequence[Entities]) -> dict[str, str]:
                 groups.append((e.label, e.name, [e]))
                 out[e.key] = e.name
             for k in keys:
-                if g not in by_initial.setdefault(k, []):
-                    by_initial[k].append(g)
+                pool.setdefault(k, set()).add(g)
     return out
 
 
@@ -198,6 +206,12 @@ def _kept_apart(e: Entity, members: Sequence[Entity]) -> bool:
 def _initials(e: Entity) -> set[str]:
     """First letters of every word of every name an entity goes by (acronyms share them too)."""
     return {w[0] for n in (e.name, *e.forms, *e.aliases) for w in names.fold(n).replace("-", " ").split() if w}
+
+
+def _thing_keys(e: Entity) -> set[str]:
+    """What a place, law or event shares with any other it is one with (`_same`): a name or
+    alias, case and accents aside, or the letters of an acronym (`names.acronym_keys`)."""
+    return {names.fold(n) for n in (e.name, *e.aliases)} | {"acronym:" + k for k in names.acronym_keys(e.name)}
 
 
 def _linkable(a: str, b: str) -> bool:
@@ -275,14 +289,13 @@ def _looks_like_person(sent: Sentence, first: int, last: int) -> bool:
     )
 
 
-def _untagged_slips(sent: Sentence, clusters: list[_Cluster], raws: list[_Raw]) -> list[tuple[_Raw, int]]:
-    """Proper nouns the model left untagged that misspell a surname this source uses.
+def _untagged_slips(sent: Sentence, clusters: list[_Cluster], spans: list[tuple[int, int]]) -> list[tuple[_Raw, int]]:
+    """Proper nouns the model left untagged (outside the sentence's tagged `spans`) that
+    misspell a surname this source uses.
 
     A misspelt name is exactly what the model is least likely to tag, and exactly what a
     checker must catch: "Wliliams" beside "Esther Williams".
     """
-    tagged = {(r.start, r.end) for r in raws if r.sentence == sent.index}
-    spans = [(a, b) for a, b in tagged]
     out: list[tuple[_Raw, int]] = []
     if _title_case(sent):
         return out  # a headline capitalises every word: "Sets" there is a verb
@@ -349,18 +362,22 @@ def _person_cluster(clusters: list[_Cluster], r: _Raw, order: int) -> int:
     return len(clusters) - 1
 
 
-def _thing_cluster(clusters: list[_Cluster], r: _Raw, order: int, *, acronyms: bool) -> int:
-    key = names.fold(r.form)
-    for n, c in enumerate(clusters):
-        if c.label == r.label and (names.fold(c.name) == key or key in map(names.fold, c.aliases)):
-            return n
-    clusters.append(_Cluster(r.label, r.form, [r.form], r.title, order))
-    return len(clusters) - 1
+def _thing_cluster(clusters: list[_Cluster], things: dict[tuple[str, str], int], r: _Raw, order: int) -> int:
+    """The cluster of what is not a person: the first of that label and name, case and accents
+    aside. `things` indexes them by (label, folded name), so that an article naming thousands
+    of things is not searched through for each mention."""
+    key = (r.label, names.fold(r.form))
+    if key not in things:
+        things[key] = len(clusters)
+        clusters.append(_Cluster(r.label, r.form, [r.form], r.title, order))
+    return things[key]
 
 
 def _acronym_owner(clusters: list[_Cluster], c: int) -> int:
     """If cluster `c` is an acronym of another cluster's name, fold it into that one."""
     me = clusters[c]
+    if names.acronym_letters(me.name) is None:
+        return c  # no acronym ("Member 12"): the search through every cluster is skipped
     for n, other in enumerate(clusters):
         if n != c and other.label in ("ORG", "GPE", "EVENT", "FAC", "LOC", "LAW") and names.is_acronym(me.name, other.name):
             if me.name not in other.aliases:

@@ -206,13 +206,30 @@ def same_org(a: str, b: str) -> bool:
 
 def is_acronym(short: str, long: str) -> bool:
     """Whether `short` (e.g. "NATO", "UNESCO") is built from the initials of `long`."""
+    letters = acronym_letters(short)
+    return letters is not None and letters in _initials(long)
+
+
+def acronym_keys(name: str) -> set[str]:
+    """The letters a name shares with every name it is an acronym of, or that is an acronym of
+    it: its own, if it is one ("UN"), and its initials ("United Nations"). Two names of which one
+    is the other's acronym (`is_acronym`) always share one."""
+    letters = acronym_letters(name)
+    return {k for k in (letters, *_initials(name)) if k and 2 <= len(k) <= 10}  # as long as an acronym can be
+
+
+def acronym_letters(short: str) -> str | None:
+    """The letters of a name written as an acronym ("U.N." is "UN"), or None for another name."""
     s = short.replace(".", "").strip()
-    if not (2 <= len(s) <= 10) or not s.isupper() or " " in s:
-        return False
+    return s.upper() if 2 <= len(s) <= 10 and s.isupper() and " " not in s else None
+
+
+def _initials(long: str) -> tuple[str, str]:
+    """A name's initials without particles ("of", "the") and with them, in capitals."""
     words = [w for w in re.split(r"[\s\-]+", long) if w]
     initials = "".join(w[0] for w in words if w.lower() not in _PARTICLES and w[0].isalpha())
     with_particles = "".join(w[0] for w in words if w[0].isalpha())
-    return s.upper() in (initials.upper(), with_particles.upper())
+    return initials.upper(), with_particles.upper()
 
 
 def _load_nicknames() -> frozenset[tuple[str, str]]:
@@ -362,10 +379,14 @@ DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ese", "i", "ean"})
 "Iran" / "Iranian", "Sudan" / "Sudanese", "Israel" / "Israeli", "Somalia" / "Somali"."""
 
 
+DEMONYM_FALSE_FRIENDS = frozenset({("niger", "nigerian")})
+"""A country and the people of another it looks like: Nigerians are Nigeria's, not Niger's."""
+
+
 def demonym(a: str, b: str) -> bool:
     """Whether one single-word name is the other's people or adjective ("Russian" for "Russia"),
     which sentences about one place use in turn ("in Iran" / "Iranian rescue workers")."""
-    if " " in a or " " in b or a == b:
+    if " " in a or " " in b or a == b or tuple(sorted((fold(a), fold(b)), key=len)) in DEMONYM_FALSE_FRIENDS:
         return False
     for x, y in ((a, b), (b, a)):
         stem = x.rstrip("aeiou")

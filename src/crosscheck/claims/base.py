@@ -3,6 +3,7 @@ the driver that runs them over sources, and helpers on parsed sentences' tokens 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,10 @@ class Context:
     global_names: dict[str, str]
     index_by_sentence: dict[int, list[tuple[int, int, str, str]]] | None = None
     quotes: tuple[tuple[int, int], ...] | None = None
+    content: tuple[tuple[int, str], ...] | None = None
+    """The sentence's `content_words`, when the caller has read them."""
+    named: tuple[str, ...] | None = None
+    """The sentence's `anchors`, when the caller has read them."""
 
     @property
     def sentence(self) -> Sentence:
@@ -51,6 +56,8 @@ class Context:
 
     def anchors(self) -> tuple[str, ...]:
         """Global names of the entities in the sentence, sorted, for alignment."""
+        if self.named is not None:
+            return self.named
         return tuple(sorted({g for _, _, g, _ in self.refs()}))
 
     def evidence(self, first: int | None = None, last: int | None = None) -> Evidence:
@@ -80,10 +87,12 @@ def ref_index(
     """(first token, last token, global name, label) of every resolved mention, by sentence."""
     labels = {e.key: e.label for e in entities.entities}
     out: dict[int, list[tuple[int, int, str, str]]] = {}
+    starts: dict[int, list[int]] = {}  # each sentence's token offsets, listed once
     for r in entities.refs:
         sent = sentences[r.sentence]
-        first = _token_at(sent, r.start)
-        last = _token_at(sent, r.end - 1)
+        at = starts[r.sentence] if r.sentence in starts else starts.setdefault(r.sentence, token_starts(sent))
+        first = _token_at(sent, r.start, at)
+        last = _token_at(sent, r.end - 1, at)
         if first is not None and last is not None:
             out.setdefault(r.sentence, []).append((first, last, global_names.get(r.entity, r.form), labels.get(r.entity, "")))
     return out
@@ -95,7 +104,8 @@ def extract(parsed: Parsed, entities: Entities, global_names: dict[str, str]) ->
     index = ref_index(parsed.sentences, entities, global_names)
     quotes = find_quotes(parsed.source.text, parsed.sentences)
     for i in range(len(parsed.sentences)):
-        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index, quotes)
+        named = tuple(sorted({g for _, _, g, _ in index.get(i, [])}))
+        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index, quotes, content_words(parsed.sentences[i]), named)
         for kind in ClaimKind:
             fn = EXTRACTORS.get(kind)
             if fn is not None:
@@ -122,28 +132,41 @@ def dedupe(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     return tuple(out)
 
 
-def content_key(sent: Sentence, skip: range | None = None) -> str:
-    """The sentence's content words as lemmas: what alignment compares."""
+def content_words(sent: Sentence) -> tuple[tuple[int, str], ...]:
+    """(token index, lemma) of the sentence's content words: what alignment compares."""
     words = []
     for i, t in enumerate(sent.tokens):
-        if t.pos in _FUNCTION_POS or (skip is not None and i in skip):
+        if t.pos in _FUNCTION_POS:
             continue
         lem = t.lemma.lower()
         if lem in STOP or not (lem.isalnum() or any(ch.isalnum() for ch in lem)):
             continue
-        words.append(lem)
-    return " ".join(words)
+        words.append((i, lem))
+    return tuple(words)
+
+
+def content_key(sent: Sentence, skip: range | None = None, words: tuple[tuple[int, str], ...] | None = None) -> str:
+    """The sentence's content words as lemmas, less the tokens in `skip` (a claim's own value):
+    what alignment compares. `words` is the sentence's `content_words`, read once for all its
+    claims (`Context.content`), so that a sentence of many claims is not read again for each."""
+    words = content_words(sent) if words is None else words
+    return " ".join(w for i, w in words if skip is None or i not in skip)
 
 
 _FUNCTION_POS = frozenset(("PUNCT", "SPACE", "SYM", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"))
 """Parts of speech that carry no content for alignment."""
 
 
-def _token_at(sent: Sentence, offset: int) -> int | None:
-    for i, t in enumerate(sent.tokens):
-        if t.idx <= offset < t.end:
-            return i
-    return None
+def token_starts(sent: Sentence) -> list[int]:
+    """Where each token of a sentence starts: in order, for looking tokens up by bisection."""
+    return [t.idx for t in sent.tokens]
+
+
+def _token_at(sent: Sentence, offset: int, starts: list[int]) -> int | None:
+    """The token a character offset falls in, found by bisection of `starts` (`token_starts`):
+    a sentence of thousands of tokens is not read through for each mention."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k if k >= 0 and sent.tokens[k].idx <= offset < sent.tokens[k].end else None
 
 
 def _subtree(sent: Sentence, i: int) -> tuple[int, int]:

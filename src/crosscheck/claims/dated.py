@@ -43,7 +43,7 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
             value=m.text,
             norm=iso,
             evidence=ctx.evidence(),
-            key=content_key(sent, range(m.first, m.last + 1)),
+            key=content_key(sent, range(m.first, m.last + 1), ctx.content),
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(m.start, m.end),

@@ -57,7 +57,7 @@ def lists(ctx: Context) -> Iterator[Claim]:
             value=tuple(members),
             norm=tuple(names.fold(m) for m in members),
             evidence=ctx.evidence(),
-            key=content_key(sent),
+            key=content_key(sent, words=ctx.content),
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(toks[lo].idx, toks[max(b for _, b in spans)].end),

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .. import dates, names
 from ..model import Claim, ClaimKind, Mention, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
-from .base import CLOCK_WORDS, TIME_UNITS, Context, content_key, extractor
+from .base import CLOCK_WORDS, TIME_UNITS, Context, content_key, extractor, token_starts
 from .datelines import is_dateline
 from .speakers import SPEECH_VERBS, _last_person, reporters
 
@@ -50,7 +52,7 @@ def _quantity_claim(
         value=sent.span_text(lo, head) if hi < head <= hi + 4 else phrase,
         norm=f"{value:.6g}",
         evidence=ctx.evidence(),
-        key=content_key(sent, range(lo, hi + 1)),
+        key=content_key(sent, range(lo, hi + 1), ctx.content),
         anchors=ctx.anchors(),
         sentence=ctx.index,
         span=(toks[lo].idx, toks[hi].end),
@@ -111,8 +113,10 @@ def _years(ctx: Context, clause: int | None = None, count: int | None = None) ->
 def _dates_a_thing(sent: Sentence, m: Mention, clause: int, count: int | None = None) -> bool:
     """Whether a date mention modifies a noun ("the March 2005 rampage") that is not itself when
     the clause at token `clause` happens ("said in a 2006 interview", "won at the 2008 Olympics",
-    where the noun hangs on that verb), nor what the count at token `count` belongs to ("the 2004
-    quake, which killed 230,000": the noun is above the count in the parse)."""
+    where the noun hangs on that verb), nor what the count at token `count` belongs to: the noun
+    is above the count in the parse ("the 2004 quake, which killed 230,000"), or owns or frames
+    the counted noun ("the 2004 tsunami's 170,000 deaths", "8.8 million jobs lost in the 2008
+    recession")."""
     toks = sent.tokens
     span = range(m.first, m.last + 1)
     roots = [k for k in span if toks[k].head not in span or toks[k].head == k]
@@ -121,9 +125,15 @@ def _dates_a_thing(sent: Sentence, m: Mention, clause: int, count: int | None = 
     noun = toks[roots[0]].head
     if toks[noun].pos not in ("NOUN", "PROPN"):
         return False
-    if count is not None and noun in _above(sent, count):
-        return False
     up = toks[noun].head
+    if count is not None:
+        above = _above(sent, count)
+        if toks[noun].dep == "pobj" and toks[up].dep == "prep":
+            up = toks[up].head  # "jobs lost in the 2008 recession", "deaths in the 2004 tsunami"
+            up = toks[up].head if toks[up].dep in ("acl", "relcl") else up
+        if noun in above or up in above and toks[noun].dep in ("poss", "pobj"):
+            return False  # the count is of the dated thing: "the 2004 tsunami's 170,000 deaths"
+        up = toks[noun].head
     return up != clause and not (toks[noun].dep == "pobj" and toks[up].dep == "prep" and toks[up].head == clause)
 
 
@@ -136,9 +146,11 @@ def _above(sent: Sentence, k: int) -> set[int]:
     return seen
 
 
-def _token_at(sent: Sentence, offset: int) -> int:
-    """The index of the token that starts at a character offset (a claim's value)."""
-    return next((k for k, t in enumerate(sent.tokens) if t.idx == offset), 0)
+def _token_at(starts: list[int], offset: int) -> int:
+    """The index of the token that starts at a character offset (a claim's value), else 0;
+    `starts` is `token_starts` of the sentence."""
+    k = bisect.bisect_left(starts, offset)
+    return k if k < len(starts) and starts[k] == offset else 0
 
 
 SCOPE_PREPS = frozenset({"in", "across", "throughout", "at", "inside", "within"})
@@ -184,6 +196,7 @@ def _doer(sent: Sentence, verb: int) -> str:
 
 
 GENERATION = re.compile(rf"(?:{names.GENERATIONS})\.?")
+"""A suffix that tells a father and son apart ("III"), which the parse may make a name's head."""
 
 
 PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -269,37 +282,61 @@ def quantities(ctx: Context) -> Iterator[Claim]:
         return
     # What holds for the whole sentence is read once, and only for a sentence with a number.
     shared = (("reporters", reporters(ctx)), *_years(ctx))
-    part = ("part", "|".join(_parts(ctx.sentence)))
-    for n, c in enumerate(found):
-        # A rank is no figure of the occasion ("the second half" is not "two" of anything) but
-        # says which one it is ("the fifth game" / "the second game"): kept apart, by its thing.
-        others = sorted({str(o.norm) for k, o in enumerate(found) if k != n and o.get("unit") != "rank"})
-        ranks = sorted({f"{o.get('thing')}={o.norm}" for k, o in enumerate(found) if k != n and o.get("unit") == "rank"})
-        at = _token_at(ctx.sentence, c.span[0])
+    starts = token_starts(ctx.sentence)
+    periods = _periods(ctx.sentence)
+    # A rank is no figure of the occasion ("the second half" is not "two" of anything) but says
+    # which one it is ("the fifth game" / "the second game"): kept apart, by its thing. Each
+    # claim's others are the sentence's, less its own unless another claim gives it too.
+    figures = Counter(str(o.norm) for o in found if o.get("unit") != "rank")
+    ranked = Counter(f"{o.get('thing')}={o.norm}" for o in found if o.get("unit") == "rank")
+    for c in found:
+        own = f"{c.get('thing')}={c.norm}" if c.get("unit") == "rank" else str(c.norm)
+        mine = ranked if c.get("unit") == "rank" else figures
+        others = sorted(x for x, k in figures.items() if x != own or k > 1 and mine is figures)
+        ranks = sorted(x for x, k in ranked.items() if x != own or k > 1 and mine is ranked)
+        at = _token_at(starts, c.span[0])
         if c.get("apposed"):  # an age beside a name: of the time of its clause's verb
             when = _years(ctx, clause=_governor(ctx.sentence, at, ("VERB", "AUX")))
         elif shared[1][1]:  # a dated sentence: the dates that name another thing are left out
             when = _years(ctx, clause=_governor(ctx.sentence, at, ("VERB", "AUX")), count=at)
         else:
             when = shared[1:]
+        part = ("part", "|".join(_parts(ctx.sentence, at, periods)))
         yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others)), ("ranks", "|".join(ranks)), part))
 
 
 PERIODS = frozenset({"half", "quarter", "period", "inning", "innings"})
-"""The parts a game is played in: "seven points in the first half" counts part of a game."""
+"""The parts a game or a year is counted in: "seven points in the first half", "61 million
+iPhones in the first quarter" count part of it."""
 
 
-def _parts(sent: Sentence) -> list[str]:
-    """The parts of a game a sentence places itself in, by rank ("half=1" for "in the first
-    half"), first one included: a sentence's count may be of that part only."""
+def _periods(sent: Sentence) -> list[tuple[int, str]]:
+    """(token, "half=1") for each part of a game or a year a sentence names by rank ("the first
+    half"), read once for all the sentence's counts."""
     toks = sent.tokens
-    return sorted(
-        {
-            f"{toks[t.head].lower_text}={rank}"
-            for t in toks
-            if t.dep == "amod" and toks[t.head].lower_text in PERIODS and (rank := parse_ordinal(t.text)) is not None
-        }
-    )
+    return [
+        (t.head, f"{toks[t.head].lower_text}={rank}")
+        for t in toks
+        if t.dep == "amod" and toks[t.head].lower_text in PERIODS and (rank := parse_ordinal(t.text)) is not None
+    ]
+
+
+def _parts(sent: Sentence, count: int, periods: list[tuple[int, str]]) -> list[str]:
+    """The parts of a game or a year the count at token `count` is placed in, by rank ("half=1"
+    for "as he scored seven points" in "picked up the slack in the first half"), first one
+    included: the count may be of that part only. A part that says when something else happened
+    ("A stampede in the second half killed 125") does not place the count: the period must hang,
+    directly or through a preposition, on the count or a word above it in the parse."""
+    if not periods:
+        return []
+    toks = sent.tokens
+    above = _above(sent, count)
+
+    def placed(period: int) -> bool:
+        up = toks[period].head
+        return up in above or toks[up].dep == "prep" and toks[up].head in above
+
+    return sorted({name for period, name in periods if placed(period)})
 
 
 def _quantities(ctx: Context) -> Iterator[Claim]:

@@ -20,12 +20,13 @@ def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[int, in
     from being read as an opening one.
     """
     out: list[tuple[int, int]] = []
-    seen_paragraphs: set[int] = set()
+    stop = -1  # where the last paragraph scanned ends: sentences come in reading order
     for sent in sentences:
-        para = text.rfind("\n", 0, sent.start) + 1
-        if para in seen_paragraphs:
-            continue
-        seen_paragraphs.add(para)
+        if sent.start <= stop:
+            continue  # in a paragraph already scanned
+        # Searched back no further than that paragraph's end, so that a long paragraph of many
+        # sentences is not searched again for each of them.
+        para = text.rfind("\n", max(stop, 0), sent.start) + 1
         stop = text.find("\n", para)
         stop = len(text) if stop < 0 else stop
         pos = max(para, sent.start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -89,9 +90,13 @@ def _quote_spans(ctx: Context) -> Iterator[tuple[int, int, int]]:
     sents = ctx.sentences
     sent = ctx.sentence
     spans = ctx.quotes if ctx.quotes is not None else find_quotes(ctx.source.text, sents)
-    for start, end in spans:
-        if sent.start <= start - 1 < sent.end:
-            last = ctx.index
-            while last + 1 < len(sents) and sents[last + 1].start < end:
-                last += 1
-            yield start, end, last
+    # The spans come in reading order: only those opening in this sentence are looked at, so
+    # that an article of many quotes is not read through once per sentence.
+    k = bisect.bisect_left(spans, (sent.start + 1,))
+    while k < len(spans) and spans[k][0] - 1 < sent.end:
+        start, end = spans[k]
+        k += 1
+        last = ctx.index
+        while last + 1 < len(sents) and sents[last + 1].start < end:
+            last += 1
+        yield start, end, last

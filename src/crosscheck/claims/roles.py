@@ -48,7 +48,7 @@ def roles(ctx: Context) -> Iterator[Claim]:
             value=role,
             norm=" ".join(sorted(set(words))),
             evidence=ctx.evidence(),
-            key=content_key(sent),
+            key=content_key(sent, words=ctx.content),
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(toks[min(a for a, _ in parts)].idx, toks[max(b for _, b in parts)].end),

@@ -16,7 +16,7 @@ def statements(ctx: Context) -> Iterator[Claim]:
     sent = ctx.sentence
     if len(_words(sent.text)) < MIN_STATEMENT_WORDS:
         return
-    key = content_key(sent)
+    key = content_key(sent, words=ctx.content)
     if not key:
         return
     yield Claim(

@@ -33,6 +33,8 @@ class Scene:
     "Jr." or "Sr." is left out of the person, so a father and son of one name share one entry."""
     figures: Mapping[tuple[str, str], int] = field(default_factory=dict)
     """(source, what is counted) to how many different figures the source gives it."""
+    places: frozenset[str] = frozenset()
+    """Names of countries, cities and states, and of peoples ("Iranian"), in any source."""
 
     @classmethod
     def of(
@@ -54,6 +56,7 @@ class Scene:
             (c.source_id, c.sentence, names.fold(m)) for c in claims if c.kind is ClaimKind.LIST for m in c.value
         )
         people = frozenset(global_names.get(e.key, e.name) for ents in all_entities for e in ents.entities if e.label == "PERSON")
+        places = frozenset(global_names.get(e.key, e.name) for ents in all_entities for e in ents.entities if e.label in ("GPE", "NORP"))
         words: dict[str, set[str]] = {}
         read: set[tuple[str, int]] = set()
         for c in claims:
@@ -70,15 +73,21 @@ class Scene:
                     ages.setdefault((c.source_id, names.without_generation(c.subject)), set()).add(str(c.norm))
         return cls(
             known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated, {k: frozenset(v) for k, v in ages.items()},
-            {k: len(v) for k, v in figures.items()},
+            {k: len(v) for k, v in figures.items()}, places,
         )
+
+    def one_name(self, a: str, b: str) -> bool:
+        """Whether two names in sentences name one place: the same name, or a country and its
+        people ("Iran" / "Iranian"), both tagged as places or peoples, so that no person's name is
+        taken for another's ("Julia" / "Julian")."""
+        return a == b or a in self.places and b in self.places and names.demonym(a, b)
 
     def knows(self, source_id: str, name: str) -> bool:
         """Whether a source names a thing anywhere: in this form, as a country or its people
-        (`names.demonym`: "Iran" / "Iranian"), or, for a person, by surname where the other names
-        the person in full, or the reverse ("Mueller" / "Robert S. Mueller III")."""
+        (`one_name`), or, for a person, by surname where the other names the person in full, or
+        the reverse ("Mueller" / "Robert S. Mueller III")."""
         known = self.known.get(source_id, frozenset())
-        if name in known or any(names.demonym(name, k) for k in known):
+        if name in known or any(self.one_name(name, k) for k in known):
             return True
         return any(x in self.people and names.surname_of(y, x) for k in known for x, y in ((name, k), (k, name)))
 

@@ -67,14 +67,14 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
     # Below: guards for figures in sentences that only resemble each other (how well they align,
     # what they name, what is done); those above, about which occasion, hold for copied figures too.
     if len({c.get("part") for c in group}) > 1 and not group[0].get("unit"):
-        # "scored seven points in the first half" / "scored 14 points": a total of part of a
-        # game; not a measure of one thing ("an 86-yard run on the first play of the second half").
+        # "scored seven points in the first half" / "scored 14 points": a total of part of a game
+        # or a year; not a measure of one thing ("an 86-yard run on the first play of the second half").
         return None
     if conf < DISCREPANCY_MIN or any(c.get("thing") in ("", c.get("unit")) for c in group):
         return None  # a bare duration ("32-year", "four years") says too little to contradict
     if group[0].get("thing") in GENERIC_THINGS and (len({c.get("verb") for c in group}) > 1 or not group[0].get("verb")):
         return None  # "people" counts say nothing unless what happened to them is the same
-    if not _same_scope(group) or scene.foreign(group):
+    if not _same_scope(group, scene) or scene.foreign(group):
         return None  # sentences about different named things
     if not any(c.anchors for c in group) and len({c.get("verb") for c in group}) > 1:
         return None  # nothing named and nothing done in common: too little to call it one fact
@@ -83,12 +83,16 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
 
 
 def _states_both(group: Sequence[Claim]) -> bool:
-    """Whether a sentence of the group states another's figure too, in the same words ("rushed for
-    404 yards and two touchdowns, … and scored three touchdowns on punt runbacks" against "two
-    touchdowns"): the sentences agree on that count, and the other is another one, aligned by
-    the words they share."""
+    """Whether a sentence of the group gives another's figure as another of its counts, in the
+    same words ("rushed for 404 yards and two touchdowns, … and scored three touchdowns on punt
+    runbacks" against "two touchdowns"): the sentences agree on that count, and the other is
+    another one, aligned by the words they share. Not a figure inside a larger one ("200
+    people" in "1,200 people")."""
     return any(
-        d.norm != c.norm and len(str(d.value).split()) > 1 and re.search(rf"(?<!\w){re.escape(str(d.value))}(?!\w)", c.evidence.text, re.IGNORECASE)
+        d.norm != c.norm
+        and str(d.norm) in c.get("others").split()
+        and len(str(d.value).split()) > 1
+        and re.search(rf"(?<![\w.,$€£-]){re.escape(str(d.value))}(?!\w)", c.evidence.text, re.IGNORECASE)
         for c in group for d in group if d.source_id != c.source_id
     )
 
@@ -207,9 +211,9 @@ def _at(c: Claim) -> tuple[int, int]:
     return c.span[0] - c.evidence.start, c.span[1] - c.evidence.start
 
 
-def _same_scope(group: Sequence[Claim]) -> bool:
+def _same_scope(group: Sequence[Claim], scene: Scene) -> bool:
     """Whether the sentences are about the same named things: most of their entities shared, each
-    as the other sentence names it or as a country and its people (`names.demonym`: "Russia" /
+    as the other sentence names it or as a country and its people (`Scene.one_name`: "Russia" /
     "Russian"). The share is a Jaccard index, where a name of one sentence the other names in
     another form counts half to each side. A surname against the name in full is not taken for
     one name here: in "Artino … six rebounds" / "Will Artino scored 14 points and Gregory
@@ -218,15 +222,13 @@ def _same_scope(group: Sequence[Claim]) -> bool:
     if not any(sets):
         return True
     for a, b in ((x, y) for k, x in enumerate(sets) for y in sets[k + 1 :]):
-        matched = sum(any(_one_name(n, m) for m in b) for n in a) + sum(any(_one_name(m, n) for n in a) for m in b)
+        if not a and not b:
+            continue  # two of three sentences that name nothing
+        matched = sum(any(scene.one_name(n, m) for m in b) for n in a) + sum(any(scene.one_name(m, n) for n in a) for m in b)
         shared = matched / 2
         if shared / (len(a) + len(b) - shared) < SCOPE_MIN:
             return False
     return True
-
-
-def _one_name(a: str, b: str) -> bool:
-    return a == b or names.demonym(a, b)
 
 
 def compare_date(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
