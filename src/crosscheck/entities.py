@@ -419,12 +419,13 @@ def _headline_slip(clusters: list[_Cluster], form: str, own: int, elsewhere: set
     with no given name before it ("President Oabma Announces Nominee" beside "Barack Obama"),
     when one person only fits: the misspelt surname becomes one of that person's forms. Else
     `own`. A slip as for every name (`names.misspelt`: "Kennedys" is no slip of "Kennedy"), in a
-    word no other name of the source uses (`elsewhere`): "Osama" in "Osama bin Laden" is no slip of
-    "Obama"."""
+    word no other name of the source uses (`elsewhere`), and not one letter put for another
+    (`names.substitution`): "Osama" in "Osama bin Laden" is no slip of "Obama", even where the
+    sentence only looks like a headline and names him once."""
     found = [
         (n, w) for n, c in enumerate(clusters) if n != own and c.label == "PERSON" and len(c.name.split()) >= 2
         for w in form.split()
-        if w not in elsewhere and names.misspelt(c.name.split()[-1], w)
+        if w not in elsewhere and names.misspelt(c.name.split()[-1], w) and not names.substitution(c.name.split()[-1], w)
     ]
     if len({n for n, _ in found}) != 1:
         return own

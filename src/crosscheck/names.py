@@ -360,6 +360,13 @@ def misspelt(word: str, written: str) -> bool:
     return one_slip(word, written)
 
 
+def substitution(a: str, b: str) -> bool:
+    """Whether two words differ in one letter put for another ("Obama" / "Osama"): the slip
+    that most often spells another real name, unlike two letters swapped or one dropped."""
+    fa, fb = fold(a), fold(b)
+    return len(fa) == len(fb) and sum(x != y for x, y in zip(fa, fb, strict=True)) == 1
+
+
 def one_slip(a: str, b: str) -> bool:
     """Exactly one typing slip apart, case and accents aside."""
     return DamerauLevenshtein.distance(fold(a), fold(b)) == 1
