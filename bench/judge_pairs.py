@@ -9,6 +9,7 @@ the share judged real to reports/real_pairs.md.
 
     python bench/judge_pairs.py --round 1 --out /tmp/round1.jsonl
     python bench/judge_pairs.py --score "round 1, first look=judged1.jsonl" --score "round 1=judged1b.jsonl"
+    python bench/judge_pairs.py --scores bench/judged/scores.txt   # every judged round, as reported
 """
 
 from __future__ import annotations
@@ -72,12 +73,13 @@ ROUNDS = {
     23: ((0, 10), (1, 11), None, None),
     24: ((2, 10), (3, 11), None, None),
     25: ((4, 10), (5, 11), None, None),
+    26: ((6, 10), (7, 11), None, None),
 }
 """Which two pairs of each folder a round compares; each round holds pairs no earlier round showed
 (rounds 3 to 15 re-pair articles of earlier rounds, so their discrepancies are new to a reader;
 rounds 5 to 16 are ECB+ only, as rounds 0 to 4 use every pair of NewsWCL50 outlets; round 16
 reaches past the eighth article, as rounds 0 to 15 use every pair of the first eight; round 17
-pairs articles of round 16's reach anew, and so do rounds 18 to 22; rounds 23 to 25 reach the
+pairs articles of round 16's reach anew, and so do rounds 18 to 22; rounds 23 to 26 reach the
 eleventh and twelfth articles of the folders that have them)."""
 
 
@@ -150,8 +152,12 @@ def main() -> int:
     ap.add_argument("--out", default="/tmp/to-judge.jsonl")
     ap.add_argument("--score", metavar="LABEL=JUDGED_JSONL", action="extend", nargs="+",
                     help="score judged files (repeat: one per round or stage) into reports/real_pairs.md")
+    ap.add_argument("--scores", metavar="FILE", help="read LABEL=JUDGED_JSONL lines from FILE, as --score (bench/judged/scores.txt lists every round)")
     ap.add_argument("--round", type=int, choices=sorted(ROUNDS), default=0, help="which pairs of each folder (1: pairs round 0 never showed)")
     args = ap.parse_args()
+    if args.scores:
+        lines = Path(args.scores).read_text(encoding="utf-8").splitlines()
+        args.score = [*(args.score or []), *(line for line in lines if line.strip())]
     if args.score:
         score([(label, Path(path)) for label, path in (item.split("=", 1) for item in args.score)])
     else:
