@@ -1042,3 +1042,20 @@ def test_a_name_one_letter_from_another_is_no_headline_slip(nlp: Any, tmp_path: 
     report = compare([_write(tmp_path, "a.md", a), _write(tmp_path, "b.md", b)], nlp=nlp, leads=True)
     assert _discrepancies(report, Category.NAME_SPELLING) == []
     assert names.substitution("Obama", "Osama") and not names.substitution("Obama", "Oabma")
+
+
+def test_two_figures_both_sources_give_are_not_one_against_the_other() -> None:
+    from crosscheck.compare.values import compare_quantity
+
+    def claim(source: str, value: str, norm: str, text: str) -> Any:
+        return build_claim(source, "quantity", "yard", value, norm, text=text, thing="yard", verb="rush")
+
+    # Each article gives the team's 352 yards and one player's 226: aligned one against the other.
+    team_a, player_a = claim("a", "352 yards", "352", "The Chiefs rushed for 352 yards."), claim("a", "226 yards", "226", "Charles had 226 yards.")
+    team_b, player_b = claim("b", "352 net yards", "352", "KC ended with 352 net yards."), claim("b", "226 yards", "226", "Charles ran for 226 yards.")
+    scene = Scene.of([], {}, [team_a, player_a, team_b, player_b])
+    assert scene.each_gives_all((team_a, player_b))
+    assert compare_quantity((team_a, player_b), 0.9, scene) is None
+    # A figure one article never gives is another matter.
+    lone = Scene.of([], {}, [team_a, player_a, team_b])
+    assert not lone.each_gives_all((team_a, player_b))

@@ -31,8 +31,8 @@ class Scene:
     ages: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     """(source, person) to every age the source gives that person, as compared ("24", "52"); a
     "Jr." or "Sr." is left out of the person, so a father and son of one name share one entry."""
-    figures: Mapping[tuple[str, str], int] = field(default_factory=dict)
-    """(source, what is counted) to how many different figures the source gives it."""
+    figures: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    """(source, what is counted) to the different figures the source gives it."""
     places: frozenset[str] = frozenset()
     """Names of countries, cities and states, and of peoples ("Iranian"), in any source."""
 
@@ -73,7 +73,7 @@ class Scene:
                     ages.setdefault((c.source_id, names.without_generation(c.subject)), set()).add(str(c.norm))
         return cls(
             known, actors, listed, people, {k: frozenset(v) for k, v in words.items()}, dated, {k: frozenset(v) for k, v in ages.items()},
-            {k: len(v) for k, v in figures.items()}, places,
+            {k: frozenset(v) for k, v in figures.items()}, places,
         )
 
     def one_name(self, a: str, b: str) -> bool:
@@ -93,7 +93,14 @@ class Scene:
 
     def one_figure_each(self, group: Sequence[Claim]) -> bool:
         """Whether every source of the group gives what the group counts one figure only."""
-        return all(self.figures.get((c.source_id, c.subject), 0) == 1 for c in group)
+        return all(len(self.figures.get((c.source_id, c.subject), ())) == 1 for c in group)
+
+    def each_gives_all(self, group: Sequence[Claim]) -> bool:
+        """Whether every source of the group gives, somewhere, every figure of the group for what
+        it counts ("352 yards" for the team and "226 yards" for one player, in both articles):
+        the sources agree on both, and the group paired one's figure with the other's."""
+        shown = {str(c.norm) for c in group}
+        return all(shown <= self.figures.get((c.source_id, c.subject), frozenset()) for c in group)
 
     def namesakes(self, group: Sequence[Claim]) -> bool:
         """Whether each source of the group gives the group's person, elsewhere, the age the

@@ -49,7 +49,7 @@ def compare_quantity(group: tuple[Claim, ...], conf: float, scene: Scene) -> Fin
     others = [set(c.get("others").split()) for c in group]
     if not slip and all(others) and not set.intersection(*others):
         return None  # "25 points and 16 rebounds" against "22 points and nine": another game
-    if _states_both(group):
+    if _states_both(group) or scene.each_gives_all(group):
         return None  # "two touchdowns … three touchdowns on punt runbacks" / "two touchdowns"
     if _ranked_apart(group):
         return None  # "in the fifth game" against "in the second game": another game
