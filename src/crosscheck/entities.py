@@ -100,7 +100,9 @@ def find_entities(parsed: Parsed) -> Entities:
     for i, r in enumerate(raws):
         n = assigned[i]
         if n is not None and r.label != "PERSON" and clusters[n].name == r.form:
-            assigned[i] = owners_of[n] if n in owners_of else owners_of.setdefault(n, _acronym_owner(clusters, n))
+            if n not in owners_of:
+                owners_of[n] = _acronym_owner(clusters, n)
+            assigned[i] = owners_of[n]
     tagged: dict[int, list[tuple[int, int]]] = {}  # each sentence's tagged spans, read once
     for r in raws:
         tagged.setdefault(r.sentence, []).append((r.start, r.end))
@@ -424,8 +426,8 @@ def _headline_slip(clusters: list[_Cluster], form: str, own: int, elsewhere: set
     sentence only looks like a headline and names him once."""
     found = [
         (n, w) for n, c in enumerate(clusters) if n != own and c.label == "PERSON" and len(c.name.split()) >= 2
-        for w in form.split()
-        if w not in elsewhere and names.misspelt(c.name.split()[-1], w) and not names.substitution(c.name.split()[-1], w)
+        for surname in (c.name.split()[-1],) for w in form.split()
+        if w not in elsewhere and names.misspelt(surname, w) and not names.substitution(surname, w)
     ]
     if len({n for n, _ in found}) != 1:
         return own

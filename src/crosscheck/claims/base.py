@@ -56,9 +56,11 @@ class Context:
 
     def anchors(self) -> tuple[str, ...]:
         """Global names of the entities in the sentence, sorted, for alignment."""
-        if self.named is not None:
-            return self.named
-        return tuple(sorted({g for _, _, g, _ in self.refs()}))
+        return self.named if self.named is not None else _anchors(self.refs())
+
+    def key(self, skip: range | None = None) -> str:
+        """The sentence's `content_key`, less the tokens in `skip`, from its words read once."""
+        return content_key(self.sentence, skip, self.content)
 
     def evidence(self, first: int | None = None, last: int | None = None) -> Evidence:
         """The evidence for a claim: the sentence (or sentences first..last) with offsets."""
@@ -90,9 +92,10 @@ def ref_index(
     starts: dict[int, list[int]] = {}  # each sentence's token offsets, listed once
     for r in entities.refs:
         sent = sentences[r.sentence]
-        at = starts[r.sentence] if r.sentence in starts else starts.setdefault(r.sentence, token_starts(sent))
-        first = _token_at(sent, r.start, at)
-        last = _token_at(sent, r.end - 1, at)
+        if r.sentence not in starts:
+            starts[r.sentence] = token_starts(sent)
+        first = _token_at(sent, r.start, starts[r.sentence])
+        last = _token_at(sent, r.end - 1, starts[r.sentence])
         if first is not None and last is not None:
             out.setdefault(r.sentence, []).append((first, last, global_names.get(r.entity, r.form), labels.get(r.entity, "")))
     return out
@@ -104,8 +107,8 @@ def extract(parsed: Parsed, entities: Entities, global_names: dict[str, str]) ->
     index = ref_index(parsed.sentences, entities, global_names)
     quotes = find_quotes(parsed.source.text, parsed.sentences)
     for i in range(len(parsed.sentences)):
-        named = tuple(sorted({g for _, _, g, _ in index.get(i, [])}))
-        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index, quotes, content_words(parsed.sentences[i]), named)
+        words, named = content_words(parsed.sentences[i]), _anchors(index.get(i, []))
+        ctx = Context(parsed.source, parsed.sentences, i, entities, global_names, index, quotes, words, named)
         for kind in ClaimKind:
             fn = EXTRACTORS.get(kind)
             if fn is not None:
@@ -130,6 +133,11 @@ def dedupe(claims: Sequence[Claim]) -> tuple[Claim, ...]:
             seen.add(key)
         out.append(c)
     return tuple(out)
+
+
+def _anchors(refs: Sequence[tuple[int, int, str, str]]) -> tuple[str, ...]:
+    """The global names of a sentence's entity references, sorted."""
+    return tuple(sorted({g for _, _, g, _ in refs}))
 
 
 def content_words(sent: Sentence) -> tuple[tuple[int, str], ...]:

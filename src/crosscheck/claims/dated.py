@@ -8,7 +8,7 @@ from functools import cache
 
 from .. import dates
 from ..model import Claim, ClaimKind, Sentence
-from .base import TIME_UNITS, Context, content_key, extractor
+from .base import TIME_UNITS, Context, extractor
 from .datelines import is_dateline
 from .speakers import reporters
 
@@ -43,7 +43,7 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
             value=m.text,
             norm=iso,
             evidence=ctx.evidence(),
-            key=content_key(sent, range(m.first, m.last + 1), ctx.content),
+            key=ctx.key(range(m.first, m.last + 1)),
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(m.start, m.end),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import names
 from ..model import Claim, ClaimKind, Sentence
-from .base import Context, _subtree, content_key, extractor
+from .base import Context, _subtree, extractor
 
 GENERIC_HEADS = frozenset("area field sector domain sphere issue matter realm".split())
 NON_EXHAUSTIVE = frozenset({"including", "include", "includes", "such", "among", "like", "notably"})
@@ -57,7 +57,7 @@ def lists(ctx: Context) -> Iterator[Claim]:
             value=tuple(members),
             norm=tuple(names.fold(m) for m in members),
             evidence=ctx.evidence(),
-            key=content_key(sent, words=ctx.content),
+            key=ctx.key(),
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(toks[lo].idx, toks[max(b for _, b in spans)].end),

@@ -11,7 +11,7 @@ from dataclasses import replace
 from .. import dates, names
 from ..model import Claim, ClaimKind, Mention, Sentence, Token
 from ..quantities import parse_amount, parse_ordinal
-from .base import CLOCK_WORDS, TIME_UNITS, Context, content_key, extractor, token_starts
+from .base import CLOCK_WORDS, TIME_UNITS, Context, extractor, token_starts
 from .datelines import is_dateline
 from .speakers import SPEECH_VERBS, _last_person, reporters
 
@@ -52,7 +52,7 @@ def _quantity_claim(
         value=sent.span_text(lo, head) if hi < head <= hi + 4 else phrase,
         norm=f"{value:.6g}",
         evidence=ctx.evidence(),
-        key=content_key(sent, range(lo, hi + 1), ctx.content),
+        key=ctx.key(range(lo, hi + 1)),
         anchors=ctx.anchors(),
         sentence=ctx.index,
         span=(toks[lo].idx, toks[hi].end),
@@ -127,13 +127,13 @@ def _dates_a_thing(sent: Sentence, m: Mention, clause: int, count: int | None = 
         return False
     up = toks[noun].head
     if count is not None:
+        frame = up  # what the dated noun owns ("the 2004 tsunami's deaths") or frames:
+        if toks[noun].dep == "pobj" and toks[up].dep == "prep":  # "jobs lost in the 2008 recession"
+            frame = toks[up].head
+            frame = toks[frame].head if toks[frame].dep in ("acl", "relcl") else frame
         above = _above(sent, count)
-        if toks[noun].dep == "pobj" and toks[up].dep == "prep":
-            up = toks[up].head  # "jobs lost in the 2008 recession", "deaths in the 2004 tsunami"
-            up = toks[up].head if toks[up].dep in ("acl", "relcl") else up
-        if noun in above or up in above and toks[noun].dep in ("poss", "pobj"):
-            return False  # the count is of the dated thing: "the 2004 tsunami's 170,000 deaths"
-        up = toks[noun].head
+        if noun in above or frame in above and toks[noun].dep in ("poss", "pobj"):
+            return False
     return up != clause and not (toks[noun].dep == "pobj" and toks[up].dep == "prep" and toks[up].head == clause)
 
 
@@ -290,10 +290,9 @@ def quantities(ctx: Context) -> Iterator[Claim]:
     figures = Counter(str(o.norm) for o in found if o.get("unit") != "rank")
     ranked = Counter(f"{o.get('thing')}={o.norm}" for o in found if o.get("unit") == "rank")
     for c in found:
-        own = f"{c.get('thing')}={c.norm}" if c.get("unit") == "rank" else str(c.norm)
-        mine = ranked if c.get("unit") == "rank" else figures
-        others = sorted(x for x, k in figures.items() if x != own or k > 1 and mine is figures)
-        ranks = sorted(x for x, k in ranked.items() if x != own or k > 1 and mine is ranked)
+        rank = c.get("unit") == "rank"
+        others = _but_one(figures, None if rank else str(c.norm))
+        ranks = _but_one(ranked, f"{c.get('thing')}={c.norm}" if rank else None)
         at = _token_at(starts, c.span[0])
         if c.get("apposed"):  # an age beside a name: of the time of its clause's verb
             when = _years(ctx, clause=_governor(ctx.sentence, at, ("VERB", "AUX")))
@@ -303,6 +302,11 @@ def quantities(ctx: Context) -> Iterator[Claim]:
             when = shared[1:]
         part = ("part", "|".join(_parts(ctx.sentence, at, periods)))
         yield replace(c, detail=(*c.detail, shared[0], *when, ("others", " ".join(others)), ("ranks", "|".join(ranks)), part))
+
+
+def _but_one(counts: Counter[str], own: str | None) -> list[str]:
+    """The values counted, sorted, less the claim's `own` unless another claim gives it too."""
+    return sorted(x for x, k in counts.items() if x != own or k > 1)
 
 
 PERIODS = frozenset({"half", "quarter", "period", "inning", "innings"})

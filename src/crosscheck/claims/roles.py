@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import names
 from ..model import Claim, ClaimKind, Sentence
-from .base import STOP, Context, _subtree, _words, content_key, extractor
+from .base import STOP, Context, _subtree, _words, extractor
 
 
 @extractor(ClaimKind.ROLE)
@@ -48,7 +48,7 @@ def roles(ctx: Context) -> Iterator[Claim]:
             value=role,
             norm=" ".join(sorted(set(words))),
             evidence=ctx.evidence(),
-            key=content_key(sent, words=ctx.content),
+            key=ctx.key(),
             anchors=ctx.anchors(),
             sentence=ctx.index,
             span=(toks[min(a for a, _ in parts)].idx, toks[max(b for _, b in parts)].end),

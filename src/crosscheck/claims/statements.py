@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Claim, ClaimKind, Sentence
-from .base import Context, _words, content_key, extractor
+from .base import Context, _words, extractor
 
 MIN_STATEMENT_WORDS = 5
 
@@ -16,7 +16,7 @@ def statements(ctx: Context) -> Iterator[Claim]:
     sent = ctx.sentence
     if len(_words(sent.text)) < MIN_STATEMENT_WORDS:
         return
-    key = content_key(sent, words=ctx.content)
+    key = ctx.key()
     if not key:
         return
     yield Claim(
