@@ -74,12 +74,13 @@ ROUNDS = {
     24: ((2, 10), (3, 11), None, None),
     25: ((4, 10), (5, 11), None, None),
     26: ((6, 10), (7, 11), None, None),
+    27: ((8, 10), (9, 11), None, None),
 }
 """Which two pairs of each folder a round compares; each round holds pairs no earlier round showed
 (rounds 3 to 15 re-pair articles of earlier rounds, so their discrepancies are new to a reader;
 rounds 5 to 16 are ECB+ only, as rounds 0 to 4 use every pair of NewsWCL50 outlets; round 16
 reaches past the eighth article, as rounds 0 to 15 use every pair of the first eight; round 17
-pairs articles of round 16's reach anew, and so do rounds 18 to 22; rounds 23 to 26 reach the
+pairs articles of round 16's reach anew, and so do rounds 18 to 22; rounds 23 to 27 reach the
 eleventh and twelfth articles of the folders that have them)."""
 
 

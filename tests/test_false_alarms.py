@@ -118,7 +118,11 @@ def test_a_time_stamp_glued_into_a_line_is_cut_out() -> None:
 
 
 @pytest.mark.parametrize(
-    "stamp", ["Published on Friday, 27 September 2013", "Published Thursday, August 4, 2011 5: 55PM EDT", "Updated Saturday, December 05, 2009 8: 28 PM"]
+    "stamp",
+    [
+        "Published on Friday, 27 September 2013", "Published Thursday, August 4, 2011 5: 55PM EDT", "Updated Saturday, December 05, 2009 8: 28 PM",
+        "First Posted: 10 / 25 / 11 06: 44 PM ET Updated: 12 / 25 / 11 05: 12 AM ET",  # a year in two figures
+    ],
 )
 def test_a_time_stamp_with_its_weekday_is_cut_out(stamp: str) -> None:
     text = f"Elections to be held on a two-party basis {stamp} Elections in the country will be held in December, officials said.\n"
@@ -1059,3 +1063,40 @@ def test_two_figures_both_sources_give_are_not_one_against_the_other() -> None:
     # A figure one article never gives is another matter.
     lone = Scene.of([], {}, [team_a, player_a, team_b])
     assert not lone.each_gives_all((team_a, player_b))
+
+
+def _refugees(source: str, value: str, anchors: tuple[str, ...], text: str) -> Any:
+    return build_claim(source, "quantity", "refugee", f"{value} refugees", value, text=text, anchors=anchors, unit="", thing="refugee", verb="")
+
+
+@pytest.mark.parametrize(
+    ("people", "same"),
+    [
+        (frozenset(), True),  # "Yida" is printed in the other sentence, untagged: both name it
+        (frozenset({"Yida"}), False),  # a person's name printed may be part of another's ("Artino" / "Will Artino")
+    ],
+)
+def test_a_name_the_other_sentence_prints_untagged_is_shared(people: frozenset[str], same: bool) -> None:
+    from crosscheck.compare.values import _same_scope
+
+    a = _refugees("a", "22,000", ("Sudan", "Yida"), "Yida is home to more than 22,000 refugees who fled Sudan.")
+    b = _refugees("b", "23,000", ("Nonviolent Peaceforce", "Sudan"), "Nonviolent Peaceforce's Yida team supports 23,000 refugees from Sudan.")
+    assert _same_scope((a, b), Scene(people=people)) is same
+    # Not printed at all: one name in common of three is too few.
+    c = _refugees("b", "23,000", ("Nonviolent Peaceforce", "Sudan"), "Nonviolent Peaceforce supports 23,000 refugees from Sudan.")
+    assert not _same_scope((a, c), Scene(people=people))
+
+
+def test_a_figure_within_a_limit_is_no_discrepancy(nlp: Any, tmp_path: Path) -> None:
+    a = "Hamas fired rockets into Israel yesterday, and one landed within 20 miles of Tel Aviv, wounding a baby."
+    b = "Hamas fired rockets into Israel yesterday, and one landed 17 miles from Tel Aviv, wounding a baby."
+    assert _number_leads(nlp, tmp_path, a, b) == []
+    assert len(_number_leads(nlp, tmp_path, a, b.replace("17 miles", "27 miles"))) == 1
+
+
+def test_a_span_of_years_is_not_compared_as_a_date(nlp: Any, tmp_path: Path) -> None:
+    a = _write(tmp_path, "a.md", "Ford finished his career in 1978 with 2,290 points, a school record at the time.")
+    b = _write(tmp_path, "b.md", "That basket broke the mark of 2,290 points that Ford set from 1974 to 1978 at the school.")
+    assert _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.DATE) == []
+    c = _write(tmp_path, "c.md", "Ford finished his career in 1976 with 2,290 points, a school record at the time.")
+    assert len(_discrepancies(compare([a, c], nlp=nlp, leads=True), Category.DATE)) == 1

@@ -399,3 +399,18 @@ def test_a_contraction_spaced_out_or_not_is_a_denial(word: str, affirms: str | N
     from crosscheck import nearcopy
 
     assert nearcopy._denial(word) == affirms
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "And so were the two women she’s accused of gunning down with a .357 Magnum, minutes after she’d been suspended and escorted out.",
+        "And so were the two women she ’ s accused of gunning down with a .357 Magnum, minutes after she ’ d been suspended and escorted out.",
+    ],
+)
+def test_a_copy_with_other_apostrophes_is_still_a_copy(other: str) -> None:
+    """Outlets print "she's" and "she’s", and detokenised wire copy "she ’ s": one word each."""
+    ours = "And so were the two women she's accused of gunning down with a .447 Magnum, minutes after she'd been suspended and escorted out."
+    ch = change(ours, other)
+    assert ch is not None and (ch.category, ch.first, ch.second) == (Category.NUMBER, "447", "357")
+    assert change(ours, other.replace("357", "447")) is None

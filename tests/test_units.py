@@ -290,6 +290,15 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
     assert dates.compatible(b, a) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("from 1974 to 1978", True), ("1995-99", True), ("2005/06", True), ("between 2001 and 2005", True),
+     ("2013-12-15", False), ("May 30, 2005", False), ("in 1978", False), ("December 2004", False)],
+)
+def test_a_span_of_years_is_no_date(text: str, span: bool) -> None:
+    assert dates.is_span(text) is span
+
+
 # --- cleaning ----------------------------------------------------------------------------------
 
 ARTICLE_BEFORE = "Seoul – The two leaders met on Monday and agreed to hold annual meetings."

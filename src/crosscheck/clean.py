@@ -41,9 +41,9 @@ _ZONE = r"(?:\s*(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|IST|AE[SD]T|SGT|HKT|JST|KST)\b
 NEW YORK (AP)") is not taken for one."""
 # A time stamp glued into a line ("Published: July 29, 2004"): when the page appeared, not a fact.
 _STAMP = re.compile(
-    r"\b(?:(?i:published|updated|posted|last\s+(?:updated|modified))\s*:|Published|Updated|Posted)\s*"
+    r"\b(?:First\s+)?(?:(?i:published|updated|posted|last\s+(?:updated|modified))\s*:|Published|Updated|Posted)\s*"
     r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4})"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2}\b))"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?" + _ZONE + ")?"
 )
 _CLOCKED = re.compile(

@@ -87,6 +87,12 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> st
     return None
 
 
+def is_span(text: str) -> bool:
+    """Whether a date phrase spans years ("from 1974 to 1978", "1995-99", "2005/06"): no one date
+    to set against another's ("finished his career in 1978" is its end, not another date)."""
+    return len(set(re.findall(r"\b(?:1[89]|20)\d\d\b", text))) > 1 or re.search(r"\b\d{4}\s?[-–/]\s?\d{2}\b(?!\s?[-–/]\s?\d)", text) is not None
+
+
 def compatible(a: str, b: str) -> bool:
     """Whether two resolved dates can denote the same day: one is a prefix of the other."""
     return a.startswith(b) or b.startswith(a)

@@ -77,10 +77,10 @@ def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), 
     those of them that name people: only a person put in place of another is a quote given to
     someone else ("told Reuters" / "told AFP" is not).
     """
-    first, second = closed(first), closed(second)  # "15, 000" is one word, 15,000
+    first, second = _joined(first), _joined(second)
     ma, mb = list(_WORD.finditer(first)), list(_WORD.finditer(second))
     a, b = [m.group() for m in ma], [m.group() for m in mb]
-    la, lb = [w.lower() for w in a], [w.lower() for w in b]
+    la, lb = [w.lower().replace("’", "'") for w in a], [w.lower().replace("’", "'") for w in b]
     if abs(len(a) - len(b)) > MAX_CHANGED or len(set(la) ^ set(lb)) > 2 * MAX_CHANGED:
         return None  # more than one change, told cheaply: most aligned sentences are no copies
     ops = SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
@@ -314,15 +314,24 @@ def copied_after(keys_a: Sequence[str], keys_b: Sequence[str]) -> list[tuple[int
     return out
 
 
+_SPACED_APOSTROPHE = re.compile(r"(?<=\w) ([’']) (?=(?:s|d|ll|re|ve|m)\b)")
+
+
+def _joined(text: str) -> str:
+    """A sentence with what detokenisation split closed up again: numbers ("15, 000" is 15,000)
+    and contractions ("she ’ s" is "she’s"), so that one copy printed each way reads as one."""
+    return _SPACED_APOSTROPHE.sub(r"\1", closed(text))
+
+
 def _lower_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
-    """A sentence's words for comparing runs of them: numbers closed up ("15, 000"), lower case,
-    curly apostrophes straight ("company’s" is "company's")."""
+    """A sentence's words for comparing runs of them: numbers and contractions closed up
+    (`_joined`), lower case, curly apostrophes straight ("company’s" is "company's")."""
     return [w.lower() for w in _cased_words(text, pattern)]
 
 
 def _cased_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
     """`_lower_words` as the sentence prints them, capitals kept."""
-    return [w.replace("’", "'") for w in pattern.findall(closed(text))]
+    return [w.replace("’", "'") for w in pattern.findall(_joined(text))]
 
 
 def _copied_around(a: Sequence[str], i: int, b: Sequence[str], j: int, least: int, *, skip: int = 1) -> bool:
@@ -535,7 +544,7 @@ one the parser cut short ("idle for 12" / "idle for 15", days or hours)."""
 
 def _ends_clause(text: str, k: int) -> bool:
     """Whether word k of a sentence (as `_figures_at` counts words) closes a clause (_CLAUSE_END)."""
-    closed_text = closed(text)
+    closed_text = _joined(text)
     words = list(_PLAIN_WORD.finditer(closed_text))
     return k < len(words) and _CLAUSE_END.match(closed_text, words[k].end()) is not None
 

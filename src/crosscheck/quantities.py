@@ -48,7 +48,7 @@ APPROXIMATORS = (
     "thousands", "millions", "tens of",
 )
 _APPROX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in APPROXIMATORS) + r")\b", re.I)
-_UPPER = re.compile(r"\b(?:up to|at most|less than|fewer than|under|no more than|as many as|just under)\b", re.I)
+_UPPER = re.compile(r"\b(?:up to|at most|less than|fewer than|under|no more than|as many as|just under|within)\b", re.I)
 _LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|well over|just over|in excess of)\b", re.I)
 _CURRENCY = (
     (re.compile(r"US\$|USD|\bUS dollars?\b"), "USD"),

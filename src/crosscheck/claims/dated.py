@@ -28,8 +28,8 @@ def date_claims(ctx: Context) -> Iterator[Claim]:
         if any(toks[k].lemma.lower() in TIME_UNITS and toks[k].tag != "NNP" for k in range(m.first, m.last + 1)) and not re.search(r"\d{4}|last year|this year|next year", m.text):
             continue  # a duration or a vague period, not a date
         iso = dates.resolve(m.text, ctx.source.published, future=future)
-        if iso is None:
-            continue
+        if iso is None or dates.is_span(m.text):
+            continue  # no date, or a span of years
         event, at = _event_of(sent, m.first, m.last)
         if event in METADATA_EVENTS:
             continue  # "updated 23 July": when the page changed, not when anything happened

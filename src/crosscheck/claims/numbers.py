@@ -463,6 +463,8 @@ def _number_span(sent: Sentence, i: int) -> tuple[int, int]:
             lo = c
     if lo > 0 and toks[lo].lower_text in ("least", "most") and toks[lo - 1].lower_text == "at":
         lo -= 1
+    if lo > 0 and toks[lo - 1].lower_text == "within":
+        lo -= 1  # "within 20 miles": a limit (quantities.within_bound), whether parsed as its preposition or not
     return lo, hi
 
 

@@ -213,22 +213,34 @@ def _at(c: Claim) -> tuple[int, int]:
 
 def _same_scope(group: Sequence[Claim], scene: Scene) -> bool:
     """Whether the sentences are about the same named things: most of their entities shared, each
-    as the other sentence names it or as a country and its people (`Scene.one_name`: "Russia" /
-    "Russian"). The share is a Jaccard index, where a name of one sentence the other names in
+    as the other sentence names it, as a country and its people (`Scene.one_name`: "Russia" /
+    "Russian") or printed where its tagger missed it (`_shares`). The share is a Jaccard index, where a name of one sentence the other names in
     another form counts half to each side. A surname against the name in full is not taken for
     one name here: in "Artino … six rebounds" / "Will Artino scored 14 points and Gregory
     Echenique had 11 rebounds", the sentences name the same two players and count another's."""
     sets = [_named(c) for c in group]
     if not any(sets):
         return True
-    for a, b in ((x, y) for k, x in enumerate(sets) for y in sets[k + 1 :]):
+    named = list(zip(group, sets, strict=True))
+    for (c, a), (d, b) in ((x, y) for k, x in enumerate(named) for y in named[k + 1 :]):
         if not a and not b:
             continue  # two of three sentences that name nothing
-        matched = sum(any(scene.one_name(n, m) for m in b) for n in a) + sum(any(scene.one_name(m, n) for n in a) for m in b)
+        matched = sum(_shares(n, b, d, scene) for n in a) + sum(_shares(m, a, c, scene) for m in b)
         shared = matched / 2
         if shared / (len(a) + len(b) - shared) < SCOPE_MIN:
             return False
     return True
+
+
+def _shares(name: str, names_there: set[str], there: Claim, scene: Scene) -> bool:
+    """Whether another sentence names what one names: among its entities, in the same form or as
+    a country and its people, or printed in its text where the tagger did not mark it ("Yida is
+    home to …" / "Nonviolent Peaceforce's Yida protection team"; "about two miles from The
+    Geysers" / "2 miles southeast of The Geysers"). Not a person's name: "Artino" is printed in
+    "Will Artino" and may name another player (`_same_scope`)."""
+    if any(scene.one_name(name, m) for m in names_there):
+        return True
+    return name not in scene.people and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", there.evidence.text) is not None
 
 
 def compare_date(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
