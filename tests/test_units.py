@@ -101,8 +101,10 @@ def test_not_the_same_person(a: str, b: str) -> None:
 )
 def test_is_acronym(short: str, long: str, expected: bool) -> None:
     assert names.is_acronym(short, long) is expected
-    # Linking compares only names that share a key: an acronym and its expansion always do.
-    assert bool(names.acronym_keys(short) & names.acronym_keys(long)) or not expected
+    # Linking compares only names whose keys meet: an acronym and its expansion always do, each
+    # looked up against the other indexed.
+    for indexed, asked in ((short, long), (long, short)):
+        assert bool(names.acronym_keys(indexed) & names.acronym_keys(asked, query=True)) or not expected
 
 
 def test_places_and_laws_link_by_name_or_acronym_only() -> None:
@@ -409,3 +411,39 @@ def test_clean_sample_articles(sample_paths: tuple[str, ...]) -> None:
             for chrome in ("Recommended Stories", "list 1 of 4", "Sign up now", "PHOTO: AFP", "1 day ago", "[AFP]"):
                 assert chrome not in s.text
             assert s.text.strip() not in ("16", "News analysis")
+
+
+def _linked(*named: tuple[str, str, str]) -> dict[str, str]:
+    """Global names of entities given as (source, label, name)."""
+    from crosscheck.entities import link
+    from crosscheck.model import Entities, Entity
+
+    by_source: dict[str, list[Entity]] = {}
+    for source, label, name in named:
+        by_source.setdefault(source, []).append(Entity(f"{source}:{label}:{name}", source, label, name, (name,)))
+    return link([Entities(s, tuple(es), ()) for s, es in by_source.items()])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one"),
+    [
+        (("FAC", "United Nations Plaza"), ("FAC", "UNP"), True),  # an acronym, whichever comes first
+        (("FAC", "UNP"), ("FAC", "United Nations Plaza"), True),
+        (("FAC", "Harbour Bridge 1"), ("FAC", "Harbour Bridge 2"), False),  # same initials, neither an acronym
+        (("ORG", "Toyota"), ("ORG", "Toyota Motor"), True),  # a body and the leading words of its name
+        (("ORG", "Toyota Motor"), ("ORG", "Toyota"), True),
+        (("ORG", "Route 1"), ("ORG", "Route 10"), False),
+        (("ORG", "World Health Organization"), ("ORG", "WHO"), True),
+        (("ORG", "Kestrel"), ("PERSON", "Kestrel"), True),  # one name the tagger reads as a body in one source, a person in the other
+        (("PERSON", "Kestrel"), ("ORG", "Kestrel"), True),
+    ],
+)
+def test_linking_across_sources(first: tuple[str, str], second: tuple[str, str], one: bool) -> None:
+    """Blocking (`link` compares only entities that share a key) keeps every pair `_same` links."""
+    linked = _linked(("a", *first), ("b", *second))
+    assert (linked[f"a:{first[0]}:{first[1]}"] == linked[f"b:{second[0]}:{second[1]}"]) is one
+
+
+def test_two_names_of_the_same_initials_share_no_acronym_key() -> None:
+    """Neither is the other's acronym: thousands of them are not all compared."""
+    assert not names.acronym_keys("Harbour Bridge 1") & names.acronym_keys("Harbour Bridge 2", query=True)

@@ -169,15 +169,23 @@ def adopt_slips(parsed: Sequence[Parsed], all_entities: Sequence[Entities]) -> t
 def link(all_entities: Sequence[Entities]) -> dict[str, str]:
     """Map every entity key to a name shared by the same real-world thing in all sources."""
     groups: list[tuple[str, str, list[Entity]]] = []  # (label, global name, members)
-    # Blocking: only groups that share a key are compared. People and bodies share an initial
-    # (a bare "Lane" may be "Ann Lane"); other things a name or an acronym (`_thing_keys`), so
-    # that thousands of things of one initial ("section 1", "section 2") are not all compared.
+    # Blocking: only groups that share a key are compared. A person is looked up by initials (a
+    # bare "Lane" may be "Ann Lane"), a body by its name, the leading words of it or its acronym
+    # (`_body_keys`), other things by a name or an acronym (`_thing_keys`): thousands of things
+    # of one initial ("section 1", "Route 2") are not all compared.
     by_initial: dict[str, set[int]] = {}
+    by_body: dict[str, set[int]] = {}
     by_name: dict[str, set[int]] = {}
     out: dict[str, str] = {}
     for ents in all_entities:
         for e in ents.entities:
-            keys, pool = (_initials(e), by_initial) if e.label in ("PERSON", "ORG") else (_thing_keys(e), by_name)
+            index: tuple[tuple[set[str], dict[str, set[int]]], ...]  # the keys it is found by, in which pool
+            if e.label in ("PERSON", "ORG"):
+                index = ((_initials(e), by_initial), (_body_keys(e, query=False), by_body))
+                keys, pool = (_initials(e), by_initial) if e.label == "PERSON" else (_body_keys(e, query=True), by_body)
+            else:
+                index = ((_thing_keys(e, query=False), by_name),)
+                keys, pool = _thing_keys(e, query=True), by_name
             # A group of the very same name first: a bare "Lane" joins "Lane", not "Ann Lane".
             candidates = sorted(
                 {g for k in keys for g in pool.get(k, ())}, key=lambda g: (names.fold(groups[g][1]) != names.fold(e.name), g)
@@ -192,8 +200,9 @@ def link(all_entities: Sequence[Entities]) -> dict[str, str]:
                 g = len(groups)
                 groups.append((e.label, e.name, [e]))
                 out[e.key] = e.name
-            for k in keys:
-                pool.setdefault(k, set()).add(g)
+            for member_keys, member_pool in index:
+                for k in member_keys:
+                    member_pool.setdefault(k, set()).add(g)
     return out
 
 
@@ -210,10 +219,23 @@ def _initials(e: Entity) -> set[str]:
     return {w[0] for n in (e.name, *e.forms, *e.aliases) for w in names.fold(n).replace("-", " ").split() if w}
 
 
-def _thing_keys(e: Entity) -> set[str]:
+def _thing_keys(e: Entity, query: bool) -> set[str]:
     """What a place, law or event shares with any other it is one with (`_same`): a name or
     alias, case and accents aside, or the letters of an acronym (`names.acronym_keys`)."""
-    return {names.fold(n) for n in (e.name, *e.aliases)} | {"acronym:" + k for k in names.acronym_keys(e.name)}
+    return {names.fold(n) for n in (e.name, *e.aliases)} | names.acronym_keys(e.name, query=query)
+
+
+def _body_keys(e: Entity, query: bool) -> set[str]:
+    """What a body shares with any person or body it is one with (`_same` with an "ORG" side:
+    `names.same_org` or a name in common): its names, its acronym letters (`names.acronym_keys`),
+    and the leading words one name of the two is of the other ("Toyota" / "Toyota Motor"). The
+    index holds every leading part of a name (`lead:`) and the name whole (`full:`); a lookup asks
+    for the name whole among leading parts and for its leading parts among names whole."""
+    words = " ".join(names.fold(e.name).split()).split(" ")
+    leads = {" ".join(words[:k]) for k in range(1, len(words) + 1)}
+    whole = {" ".join(names.fold(n).split()) for n in (e.name, *e.aliases)}
+    mine, theirs = ("lead:", "full:") if query else ("full:", "lead:")
+    return {theirs + x for x in leads} | {mine + " ".join(words)} | {"full:" + x for x in whole} | names.acronym_keys(e.name, query=query)
 
 
 def _linkable(a: str, b: str) -> bool:

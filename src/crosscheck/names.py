@@ -210,12 +210,17 @@ def is_acronym(short: str, long: str) -> bool:
     return letters is not None and letters in _initials(long)
 
 
-def acronym_keys(name: str) -> set[str]:
-    """The letters a name shares with every name it is an acronym of, or that is an acronym of
-    it: its own, if it is one ("UN"), and its initials ("United Nations"). Two names of which one
-    is the other's acronym (`is_acronym`) always share one."""
+def acronym_keys(name: str, *, query: bool = False) -> set[str]:
+    """Keys that meet between a name and every name it is an acronym of, or that is an acronym
+    of it (`is_acronym`): an index holds a name's own letters if it is an acronym ("UN") and its
+    initials ("United Nations"); a lookup asks for its letters among initials and its initials
+    among acronyms. Two long names of the same initials ("Harbour Bridge 1", "Harbour Bridge 2")
+    share no key: neither is the other's acronym."""
     letters = acronym_letters(name)
-    return {k for k in (letters, *_initials(name)) if k and 2 <= len(k) <= 10}  # as long as an acronym can be
+    own = {letters} if letters else set()
+    initials = {k for k in _initials(name) if k and 2 <= len(k) <= 10}  # as long as an acronym can be
+    as_acronym, as_initials = (initials, own) if query else (own, initials)
+    return {"acronym:" + k for k in as_acronym} | {"initials:" + k for k in as_initials}
 
 
 def acronym_letters(short: str) -> str | None:
