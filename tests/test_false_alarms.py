@@ -121,7 +121,7 @@ def test_a_time_stamp_glued_into_a_line_is_cut_out() -> None:
     "stamp",
     [
         "Published on Friday, 27 September 2013", "Published Thursday, August 4, 2011 5: 55PM EDT", "Updated Saturday, December 05, 2009 8: 28 PM",
-        "First Posted: 10 / 25 / 11 06: 44 PM ET Updated: 12 / 25 / 11 05: 12 AM ET",  # a year in two figures
+        "First Posted: 10 / 25 / 11 06: 44 PM ET Updated: 12 / 25 / 11 05: 12 AM ET",  # a year in two figures, before a clock time
     ],
 )
 def test_a_time_stamp_with_its_weekday_is_cut_out(stamp: str) -> None:
@@ -1082,6 +1082,12 @@ def test_a_name_the_other_sentence_prints_untagged_is_shared(people: frozenset[s
     a = _refugees("a", "22,000", ("Sudan", "Yida"), "Yida is home to more than 22,000 refugees who fled Sudan.")
     b = _refugees("b", "23,000", ("Nonviolent Peaceforce", "Sudan"), "Nonviolent Peaceforce's Yida team supports 23,000 refugees from Sudan.")
     assert _same_scope((a, b), Scene(people=people)) is same
+    # Printed only inside a longer name the other sentence names, or as its source: not shared.
+    d = _refugees("b", "23,000", ("Nonviolent Peaceforce", "Sudan", "Yida-Bor"), "Nonviolent Peaceforce's Yida-Bor team supports 23,000 refugees from Sudan.")
+    assert not _same_scope((a, d), Scene(people=people))
+    e = build_claim("b", "quantity", "refugee", "23,000 refugees", "23,000", anchors=("Nonviolent Peaceforce", "Sudan"), unit="",
+                    thing="refugee", verb="", reporters="Yida", text="Nonviolent Peaceforce supports 23,000 refugees from Sudan, Yida said.")
+    assert not _same_scope((a, e), Scene(people=people))
     # Not printed at all: one name in common of three is too few.
     c = _refugees("b", "23,000", ("Nonviolent Peaceforce", "Sudan"), "Nonviolent Peaceforce supports 23,000 refugees from Sudan.")
     assert not _same_scope((a, c), Scene(people=people))
@@ -1100,3 +1106,14 @@ def test_a_span_of_years_is_not_compared_as_a_date(nlp: Any, tmp_path: Path) -> 
     assert _discrepancies(compare([a, b], nlp=nlp, leads=True), Category.DATE) == []
     c = _write(tmp_path, "c.md", "Ford finished his career in 1976 with 2,290 points, a school record at the time.")
     assert len(_discrepancies(compare([a, c], nlp=nlp, leads=True), Category.DATE)) == 1
+
+
+def test_figures_after_posted_without_a_clock_time_are_kept() -> None:
+    text = "Rodgers Posted 2/3/10 Numbers In Win Over Bears\n\nRodgers threw three touchdown passes on Sunday, the team said.\n"
+    source = parse_source(text.encode(), "a.md", default_id="a")
+    assert "2/3/10" in " ".join(s.text for s in clean.clean(source))
+
+
+def test_a_limit_in_brackets_is_no_conversion(nlp: Any, tmp_path: Path) -> None:
+    claims = _claims(nlp, tmp_path, "Police evacuated 300 homes (within 2 miles of the plant) on Monday after the leak.")
+    assert "within 2 miles" in [c.value for c in claims if c.kind == "quantity"]

@@ -414,3 +414,10 @@ def test_a_copy_with_other_apostrophes_is_still_a_copy(other: str) -> None:
     ch = change(ours, other)
     assert ch is not None and (ch.category, ch.first, ch.second) == (Category.NUMBER, "447", "357")
     assert change(ours, other.replace("357", "447")) is None
+
+
+def test_a_name_respelt_before_a_contraction_is_the_change() -> None:
+    a = "Wladimir Klitschko’s manager said on Monday that the title fight would go ahead in Hamburg next month as planned."
+    for b in (a.replace("Klitschko’s", "Klitchko ’ s"), a.replace("Klitschko’s", "Klitchko's")):
+        ch = change(a, b, frozenset({"Wladimir Klitschko"}))
+        assert ch is not None and (ch.category, ch.first, ch.second) == (Category.NAME_SPELLING, "Klitschko", "Klitchko")

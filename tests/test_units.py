@@ -295,7 +295,8 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "span"),
     [("from 1974 to 1978", True), ("1995-99", True), ("2005/06", True), ("between 2001 and 2005", True),
-     ("2013-12-15", False), ("May 30, 2005", False), ("in 1978", False), ("December 2004", False)],
+     ("2013-12-15", False), ("May 30, 2005", False), ("in 1978", False), ("December 2004", False),
+     ("Dec. 7, 2011 - 70 years to the day", False), ("2013-12", False), ("1 May 2013 - 12", False), ("1999-2000", True)],
 )
 def test_a_span_of_years_is_no_date(text: str, span: bool) -> None:
     assert dates.is_span(text) is span

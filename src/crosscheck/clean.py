@@ -43,7 +43,7 @@ NEW YORK (AP)") is not taken for one."""
 _STAMP = re.compile(
     r"\b(?:First\s+)?(?:(?i:published|updated|posted|last\s+(?:updated|modified))\s*:|Published|Updated|Posted)\s*"
     r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2}\b))"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2}\b(?=,?\s*\d{1,2}[:.]\s?\d{2})))"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\s?\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?" + _ZONE + ")?"
 )
 _CLOCKED = re.compile(

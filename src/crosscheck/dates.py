@@ -89,8 +89,13 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> st
 
 def is_span(text: str) -> bool:
     """Whether a date phrase spans years ("from 1974 to 1978", "1995-99", "2005/06"): no one date
-    to set against another's ("finished his career in 1978" is its end, not another date)."""
-    return len(set(re.findall(r"\b(?:1[89]|20)\d\d\b", text))) > 1 or re.search(r"\b\d{4}\s?[-–/]\s?\d{2}\b(?!\s?[-–/]\s?\d)", text) is not None
+    to set against another's ("finished his career in 1978" is its end, not another date). Two
+    figures after a year's dash are a later year only where they end the phrase: "Dec. 7, 2011 -
+    70 years to the day" is one date, and "2013-12" a month."""
+    if len(set(re.findall(r"\b(?:1[89]|20)\d\d\b", text))) > 1:
+        return True
+    m = re.search(r"\b(?:1[89]|20)(\d\d)\s?[-–/]\s?(\d\d)\W*$", text)
+    return m is not None and int(m.group(2)) > int(m.group(1))
 
 
 def compatible(a: str, b: str) -> bool:

@@ -91,7 +91,7 @@ def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), 
     shared = len(a) - (i2 - i1)
     if shared < MIN_SHARED or shared < SHARED_SHARE * max(len(a), len(b)):
         return None
-    old, new = a[i1:i2], b[j1:j2]
+    old, new = _unsuffixed(a[i1:i2], b[j1:j2])
     if _negates(old) != _negates(new) and _affirmed(old) == _affirmed(new):
         return Change(Category.STATEMENT, " ".join(old) or "-", " ".join(new) or "-", "statement")
     if len(old) > MAX_CHANGED or len(new) > MAX_CHANGED:
@@ -312,6 +312,19 @@ def copied_after(keys_a: Sequence[str], keys_b: Sequence[str]) -> list[tuple[int
         if i >= 1 and j is not None and count_a[k] == 1 and j + 1 < len(keys_b) and keys_a[i + 1] != keys_b[j + 1]:
             out.append((i + 1, j + 1))
     return out
+
+
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$", re.I)
+
+
+def _unsuffixed(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    """The changed words less a contraction both end in ("Klitchko’s" / "Klitschko’s" is the
+    name respelt, "2012’s" / "2013’s" the year changed): `_joined` keeps it on the word."""
+    if len(old) == len(new) == 1:
+        x, y = _CONTRACTION.search(old[0]), _CONTRACTION.search(new[0])
+        if x and y and x.group().lower().replace("’", "'") == y.group().lower().replace("’", "'"):
+            return [old[0][: x.start()]], [new[0][: y.start()]]
+    return old, new
 
 
 _SPACED_APOSTROPHE = re.compile(r"(?<=\w) ([’']) (?=(?:s|d|ll|re|ve|m)\b)")

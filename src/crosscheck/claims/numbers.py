@@ -390,7 +390,7 @@ def _quantities(ctx: Context) -> Iterator[Claim]:
             continue  # "88-72", "9-14", "1982-83": scores, records and ranges, not counts
         lo, hi = _number_span(sent, i)
         taken.update(range(lo, hi + 1))
-        if lo > 0 and toks[lo - 1].text == "(":
+        if lo > 0 and toks[lo - 1].text == "(" and toks[lo].lower_text != "within":
             continue  # a conversion such as "(S$384 billion)" restates the number before it
         phrase = sent.span_text(lo, hi)
         amount = parse_amount(phrase)

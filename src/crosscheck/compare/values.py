@@ -237,10 +237,17 @@ def _shares(name: str, names_there: set[str], there: Claim, scene: Scene) -> boo
     a country and its people, or printed in its text where the tagger did not mark it ("Yida is
     home to …" / "Nonviolent Peaceforce's Yida protection team"; "about two miles from The
     Geysers" / "2 miles southeast of The Geysers"). Not a person's name: "Artino" is printed in
-    "Will Artino" and may name another player (`_same_scope`)."""
+    "Will Artino" and may name another player (`_same_scope`). Not a name printed only as part of
+    a longer one ("Guinea" in "Guinea-Bissau", "Virginia" in "West Virginia" where the other
+    sentence names that), nor one the other gives as its source, which `_named` leaves out."""
     if any(scene.one_name(name, m) for m in names_there):
         return True
-    return name not in scene.people and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", there.evidence.text) is not None
+    if name in scene.people or name in there.get("reporters").split("|"):
+        return False
+    text = there.evidence.text
+    for longer in (m for m in there.anchors if name in m and m != name):
+        text = text.replace(longer, " ")
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def compare_date(group: tuple[Claim, ...], conf: float, scene: Scene) -> Finding | None:
