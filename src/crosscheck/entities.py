@@ -181,8 +181,9 @@ def link(all_entities: Sequence[Entities]) -> dict[str, str]:
         for e in ents.entities:
             index: tuple[tuple[set[str], dict[str, set[int]]], ...]  # the keys it is found by, in which pool
             if e.label in ("PERSON", "ORG"):
-                index = ((_initials(e), by_initial), (_body_keys(e, query=False), by_body))
-                keys, pool = (_initials(e), by_initial) if e.label == "PERSON" else (_body_keys(e, query=True), by_body)
+                initials = _initials(e)
+                index = ((initials, by_initial), (_body_keys(e, query=False), by_body))
+                keys, pool = (initials, by_initial) if e.label == "PERSON" else (_body_keys(e, query=True), by_body)
             else:
                 index = ((_thing_keys(e, query=False), by_name),)
                 keys, pool = _thing_keys(e, query=True), by_name
@@ -231,7 +232,7 @@ def _body_keys(e: Entity, query: bool) -> set[str]:
     and the leading words one name of the two is of the other ("Toyota" / "Toyota Motor"). The
     index holds every leading part of a name (`lead:`) and the name whole (`full:`); a lookup asks
     for the name whole among leading parts and for its leading parts among names whole."""
-    words = " ".join(names.fold(e.name).split()).split(" ")
+    words = names.fold(e.name).split()
     leads = {" ".join(words[:k]) for k in range(1, len(words) + 1)}
     whole = {" ".join(names.fold(n).split()) for n in (e.name, *e.aliases)}
     mine, theirs = ("lead:", "full:") if query else ("full:", "lead:")

@@ -80,7 +80,7 @@ def change(first: str, second: str, entity_names: frozenset[str] = frozenset(), 
     first, second = _joined(first), _joined(second)
     ma, mb = list(_WORD.finditer(first)), list(_WORD.finditer(second))
     a, b = [m.group() for m in ma], [m.group() for m in mb]
-    la, lb = [w.lower().replace("’", "'") for w in a], [w.lower().replace("’", "'") for w in b]
+    la, lb = [_folded(w) for w in a], [_folded(w) for w in b]
     if abs(len(a) - len(b)) > MAX_CHANGED or len(set(la) ^ set(lb)) > 2 * MAX_CHANGED:
         return None  # more than one change, told cheaply: most aligned sentences are no copies
     ops = SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
@@ -139,7 +139,7 @@ def _denial(word: str) -> str | None:
     "can't" and "cannot"; None for a word that denies nothing."""
     if " " in word and not SPACED_NOT.fullmatch(word):
         return None  # "Dan ’ t": a name and a stray letter, not a contraction
-    w = word.lower().replace("’", "'").replace(" ", "")  # "hadn ’ t" reads "hadn't"
+    w = _folded(word).replace(" ", "")  # "hadn ’ t" reads "hadn't"
     if w in _NEGATORS:
         return ""
     if w in _CONTRACTED:
@@ -322,7 +322,7 @@ def _unsuffixed(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
     name respelt, "2012’s" / "2013’s" the year changed): `_joined` keeps it on the word."""
     if len(old) == len(new) == 1:
         x, y = _CONTRACTION.search(old[0]), _CONTRACTION.search(new[0])
-        if x and y and x.group().lower().replace("’", "'") == y.group().lower().replace("’", "'"):
+        if x and y and _folded(x.group()) == _folded(y.group()):
             return [old[0][: x.start()]], [new[0][: y.start()]]
     return old, new
 
@@ -336,10 +336,16 @@ def _joined(text: str) -> str:
     return _SPACED_APOSTROPHE.sub(r"\1", closed(text))
 
 
+def _folded(word: str) -> str:
+    """A word as copies are compared: lower case, curly apostrophes straight ("Company’s" is
+    "company's")."""
+    return word.lower().replace("’", "'")
+
+
 def _lower_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
     """A sentence's words for comparing runs of them: numbers and contractions closed up
-    (`_joined`), lower case, curly apostrophes straight ("company’s" is "company's")."""
-    return [w.lower() for w in _cased_words(text, pattern)]
+    (`_joined`), then `_folded`."""
+    return [_folded(w) for w in pattern.findall(_joined(text))]
 
 
 def _cased_words(text: str, pattern: re.Pattern[str] = _WORD) -> list[str]:
